@@ -1,0 +1,40 @@
+// Every message sent to the service worker is defined in ./messages/, one file per
+// feature, with who may send it and a runtime check of its payload. This module
+// joins them; the background validates every message here before acting.
+//
+// Trust tiers:
+//  - 'content': content scripts in web pages. Untrusted input: can only add evidence.
+//  - 'extension-page': our own popup/options/warning pages. May read state and change settings.
+
+import type { MessageSpec, SenderTier } from './messages/spec';
+import { TAB_STATUS_MESSAGES, type TabStatusResponses } from './messages/tab-status';
+import { isPlainObject, ValidationError } from './validate';
+
+export type { SenderTier } from './messages/spec';
+export type { TabStatus } from './messages/tab-status';
+
+export const MESSAGE_SPECS = {
+  ...TAB_STATUS_MESSAGES,
+} satisfies Record<string, MessageSpec<unknown>>;
+
+export type MessageResponses = TabStatusResponses;
+
+export type MessageType = keyof typeof MESSAGE_SPECS;
+export type MessagePayload<T extends MessageType> = ReturnType<(typeof MESSAGE_SPECS)[T]['payload']>;
+export type Message = { [T in MessageType]: { type: T; payload: MessagePayload<T> } }[MessageType];
+export type Response<T extends MessageType> = T extends keyof MessageResponses ? MessageResponses[T] : never;
+export type Reply<T extends MessageType> = { ok: true; value: Response<T> } | { ok: false; error: string };
+
+/** Validates an incoming message: known type, allowed for this sender, well-formed payload. */
+export function parseMessage(raw: unknown, tier: SenderTier): Message {
+  if (!isPlainObject(raw)) throw new ValidationError('message: expected an object');
+  const type = raw.type;
+  if (typeof type !== 'string' || !Object.hasOwn(MESSAGE_SPECS, type)) {
+    throw new ValidationError('message.type: unknown message type');
+  }
+  const spec = MESSAGE_SPECS[type as MessageType] as MessageSpec<unknown>;
+  if (spec.from === 'extension-page' && tier !== 'extension-page') {
+    throw new ValidationError(`message.type: '${type}' is only accepted from extension pages`);
+  }
+  return { type, payload: spec.payload(raw.payload, 'message.payload') } as Message;
+}
