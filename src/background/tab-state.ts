@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { ProbeEvent } from '../shared/probe-events';
 import type { TabStatus } from '../shared/protocol';
+import { SAFE_VERDICT } from '../shared/verdict';
 
 // Per-tab state lives in storage.session so a service-worker restart loses nothing.
 
@@ -38,7 +39,7 @@ export function recordProbeEvents(tabId: number, url: string | null, events: Pro
 
 export async function tabStatus(tabId: number): Promise<TabStatus> {
   const state = await read(tabId);
-  return { tabId, url: state.url, eventCounts: state.eventCounts };
+  return { tabId, url: state.url, eventCounts: state.eventCounts, verdict: SAFE_VERDICT };
 }
 
 export function forgetTab(tabId: number): Promise<void> {

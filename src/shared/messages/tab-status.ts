@@ -1,4 +1,5 @@
 import type { ProbeEvent } from '../probe-events';
+import type { Verdict } from '../verdict';
 import { parseProbeEvent } from '../probe-event-schema';
 import { arrayOf, type Check, num, object } from '../validate';
 import type { MessageSpec } from './spec';
@@ -16,6 +17,8 @@ export interface TabStatus {
   tabId: number;
   url: string | null;
   eventCounts: Record<string, number>;
+  /** The current verdict for the tab's top-level page (SAFE_VERDICT until detection says otherwise). */
+  verdict: Verdict;
 }
 
 export interface TabStatusResponses {
