@@ -33,6 +33,8 @@ export interface ExtensionBrowser {
   newPage(url?: string): Promise<TestPage>;
   pages(): Promise<TestPage[]>;
   close(): Promise<void>;
+  /** Resolves when the browser goes away (e.g. the user closed its window). */
+  closed: Promise<void>;
 }
 
 export interface LaunchOptions {
@@ -42,6 +44,8 @@ export interface LaunchOptions {
   /** Firefox only: extra preferences (e.g. policies for enterprise tests). */
   firefoxPrefs?: Record<string, unknown>;
   chromiumArgs?: string[];
+  /** Default true; `npm start` shows the browser when there is a display. */
+  headless?: boolean;
   viewport?: { width: number; height: number };
 }
 
@@ -107,7 +111,7 @@ async function launchChromium(options: LaunchOptions, extensionDir: string): Pro
   const userDataDir = mkdtempSync(join(tmpdir(), 'fwb-chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(userDataDir, {
     executablePath: browserPath('chromium'),
-    headless: true,
+    headless: options.headless ?? true,
     viewport: options.viewport ?? { width: 1280, height: 800 },
     args: [
       `--disable-extensions-except=${extensionDir}`,
@@ -138,6 +142,7 @@ async function launchChromium(options: LaunchOptions, extensionDir: string): Pro
       return page;
     },
     pages: async () => context.pages().map(wrapPlaywright),
+    closed: new Promise((done) => context.once('close', () => done())),
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
@@ -197,6 +202,7 @@ async function launchFirefox(options: LaunchOptions, extensionDir: string): Prom
       return page;
     },
     pages: async () => (await browser.pages()).map(wrapPuppeteer),
+    closed: new Promise((done) => browser.once('disconnected', () => done())),
     close: () => browser.close(),
   };
 }
