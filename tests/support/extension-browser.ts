@@ -18,7 +18,7 @@ export interface TestPage {
   /** The document's current address (read from the page: Firefox does not track extension-page navigations). */
   url(): Promise<string>;
   evaluate<R>(fn: string | (() => R | Promise<R>)): Promise<R>;
-  click(x: number, y: number): Promise<void>;
+  click(x: number, y: number, options?: { button?: 'left' | 'right' }): Promise<void>;
   press(key: string): Promise<void>;
   waitFor(predicate: string, timeoutMs?: number): Promise<void>;
   waitForUrl(test: (url: string) => boolean, timeoutMs?: number): Promise<void>;
@@ -59,7 +59,7 @@ function wrapPlaywright(page: PlaywrightPage): TestPage {
     goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
     url: async () => page.url(),
     evaluate: (fn) => page.evaluate(fn as () => never),
-    click: (x, y) => page.mouse.click(x, y),
+    click: (x, y, options) => page.mouse.click(x, y, { button: options?.button ?? 'left' }),
     press: (key) => page.keyboard.press(key),
     waitFor: async (predicate, timeoutMs = 5000) => void (await page.waitForFunction(predicate, undefined, { timeout: timeoutMs })),
     waitForUrl: (test, timeoutMs = 5000) => pollUntil(() => test(page.url()), timeoutMs, 'a URL'),
@@ -92,7 +92,7 @@ function wrapPuppeteer(page: PuppeteerPage): TestPage {
     goto: (url) => gotoPuppeteer(page, url),
     url: () => page.evaluate(() => location.href).catch(() => page.url()),
     evaluate: (fn) => page.evaluate(fn as () => never),
-    click: (x, y) => page.mouse.click(x, y),
+    click: (x, y, options) => page.mouse.click(x, y, { button: options?.button ?? 'left' }),
     press: (key) => page.keyboard.press(key as never),
     waitFor: async (predicate, timeoutMs = 5000) =>
       void (await page.waitForFunction(predicate, { timeout: timeoutMs, polling: 50 })),
