@@ -10,7 +10,7 @@ import { classifyElement } from './fullscreen';
 import { body, createElement, doc, documentElement, eventTarget, getter, listen, method, now, strSlice, uncurry, win } from './safe';
 
 const computedStyle = uncurry(win.getComputedStyle) as (window: Window, element: Element) => CSSStyleDeclaration;
-const cursorOf = getter<string>(CSSStyleDeclaration.prototype, 'cursor');
+const propertyValue = method<string>(CSSStyleDeclaration.prototype, 'getPropertyValue');
 const rect = method<DOMRect>(Element.prototype, 'getBoundingClientRect');
 const rectWidth = getter<number>(DOMRectReadOnly.prototype, 'width');
 const rectHeight = getter<number>(DOMRectReadOnly.prototype, 'height');
@@ -31,7 +31,7 @@ const seen: Partial<Record<FullscreenTarget, true>> = {};
 let lastCheck = -1e9;
 
 function hidden(element: Element): boolean {
-  const cursor = cursorOf(computedStyle(win, element));
+  const cursor = propertyValue(computedStyle(win, element), 'cursor');
   return typeof cursor === 'string' && (cursor === 'none' || strSlice(cursor, -5) === ' none');
 }
 

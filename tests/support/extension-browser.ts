@@ -88,12 +88,21 @@ async function gotoPuppeteer(page: PuppeteerPage, url: string): Promise<void> {
 }
 
 function wrapPuppeteer(page: PuppeteerPage): TestPage {
+  // Dismiss alert/confirm/prompt like Playwright does by default, so tests behave the same in both browsers.
+  page.on('dialog', (dialog) => void dialog.dismiss().catch(() => {}));
   return {
     goto: (url) => gotoPuppeteer(page, url),
     url: () => page.evaluate(() => location.href).catch(() => page.url()),
     evaluate: (fn) => page.evaluate(fn as () => never),
     click: (x, y, options) => page.mouse.click(x, y, { button: options?.button ?? 'left' }),
-    press: (key) => page.keyboard.press(key as never),
+    // Playwright-style chords ('Control+u'), which puppeteer's press() does not take.
+    async press(chord) {
+      const keys = chord.length > 1 ? chord.split('+') : [chord];
+      const key = keys.pop() as string;
+      for (const modifier of keys) await page.keyboard.down(modifier as never);
+      await page.keyboard.press(key as never);
+      for (const modifier of keys.reverse()) await page.keyboard.up(modifier as never);
+    },
     waitFor: async (predicate, timeoutMs = 5000) =>
       void (await page.waitForFunction(predicate, { timeout: timeoutMs, polling: 50 })),
     waitForUrl: (test, timeoutMs = 5000) =>
