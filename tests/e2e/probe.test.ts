@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestPage } from '../support/extension-browser';
-import { findTabId, openExtensionPage } from '../support/extension-api';
-import { ofKind, waitForEvents } from '../support/probe-log';
+import { findTabId, openExtensionPage, sendFromExtensionPage } from '../support/extension-api';
+import { ofKind, probeLog, waitForEvents } from '../support/probe-log';
 import { BROWSERS, FIXTURE_ORIGIN, openSession, type Session } from '../support/session';
 
 describe.each(BROWSERS)('page-world probe in %s', (browserName) => {
@@ -141,6 +141,85 @@ describe.each(BROWSERS)('page-world probe in %s', (browserName) => {
     await page.click(300, 300);
     const events = await waitForEvents(extensionPage, tabId, (e) => ofKind(e, 'cursor-hidden').length > 0);
     expect(ofKind(events, 'cursor-hidden')).toEqual([{ kind: 'cursor-hidden', target: 'document' }]);
+    await page.close();
+  });
+
+  it('disarms on command: leaves full screen, silences, turns every trap into a no-op, and says so', async () => {
+    const { page, tabId } = await open('probe-lockscreen.html');
+    await page.click(300, 300);
+    // (Headless Firefox has no audio device: its AudioContext stays 'suspended', so only its closing is checked.)
+    await page.waitFor(`!!document.fullscreenElement && !window.alarm.paused && window.audioContext.state !== 'closed'`);
+    // (Escape itself never reaches a full-screen page in Firefox: the browser leaves full screen.)
+    await page.press('F12');
+    await page.click(300, 300, { button: 'right' });
+    expect(await page.evaluate(() => (window as unknown as { state: Record<string, number> }).state)).toMatchObject({ keydowns: 1, contextmenus: 1 });
+    // Swallowing is judged once the event has been dispatched (a zero-delay timer): wait for it before disarming.
+    await waitForEvents(extensionPage, tabId, (e) => ofKind(e, 'contextmenu-block').length > 0 && ofKind(e, 'key-swallow').length > 0);
+
+    // Any page script may send this harmless command; our content script sends it over the private port.
+    await page.evaluate(`document.dispatchEvent(new CustomEvent('fwb:content-command', { detail: JSON.stringify({ command: 'disarm' }) }))`);
+    const before = await waitForEvents(extensionPage, tabId, (e) => ofKind(e, 'disarmed').length > 0);
+    expect(ofKind(before, 'disarmed')).toHaveLength(1);
+    await page.waitFor(`!document.fullscreenElement && window.alarm.paused && window.audioContext.state === 'closed'`);
+
+    const after = await page.evaluate(`(async () => {
+      const settle = (p) => Promise.resolve(p).then((v) => ['resolved', v], (e) => ['rejected', e && e.name]);
+      const lengthBefore = history.length;
+      history.pushState(null, '', '#trapped');
+      const unloadEvent = new Event('beforeunload', { cancelable: true });
+      window.addEventListener('beforeunload', () => window.state.unloadHandlerRuns++);
+      window.onbeforeunload = () => 'Leave?';
+      window.dispatchEvent(unloadEvent);
+      const context = new AudioContext();
+      const oscillator = context.createOscillator();
+      oscillator.start();
+      oscillator.start();
+      return {
+        alert: alert('Call now'),
+        confirm: confirm('Call now?'),
+        prompt: prompt('Phone?'),
+        print: print(),
+        open: window.open('about:blank'),
+        historyGrew: history.length !== lengthBefore || location.hash === '#trapped',
+        onbeforeunload: window.onbeforeunload,
+        unloadHandlerRuns: window.state.unloadHandlerRuns,
+        unloadPrevented: unloadEvent.defaultPrevented,
+        play: await settle(window.alarm.play()),
+        fullscreen: await settle(document.documentElement.requestFullscreen()),
+        keyboardLock: navigator.keyboard ? await settle(navigator.keyboard.lock()) : ['rejected', 'AbortError'],
+        speaking: speechSynthesis.speaking || speechSynthesis.pending,
+        cursor: getComputedStyle(document.body).cursor,
+      };
+    })()`);
+    expect(after).toEqual({
+      alert: undefined,
+      confirm: false,
+      prompt: null,
+      print: undefined,
+      open: null,
+      historyGrew: false,
+      onbeforeunload: null,
+      unloadHandlerRuns: 0,
+      unloadPrevented: false,
+      play: ['rejected', 'NotAllowedError'],
+      fullscreen: ['rejected', 'TypeError'],
+      keyboardLock: ['rejected', 'AbortError'],
+      speaking: false,
+      cursor: 'auto',
+    });
+
+    // The page no longer sees the keys and right-clicks it used to swallow; other keys still reach it.
+    await page.press('F12');
+    await page.press('Escape');
+    await page.click(300, 300, { button: 'right' });
+    await page.press('a');
+    expect(await page.evaluate(() => (window as unknown as { state: Record<string, number> }).state)).toMatchObject({ keydowns: 2, contextmenus: 1 });
+
+    // Nothing the page did after disarming was reported as new behaviour, and the service worker saw the 'disarmed' event.
+    const events = await probeLog(extensionPage, tabId);
+    expect(events.slice(events.findIndex((e) => e.kind === 'disarmed') + 1)).toEqual([]);
+    const status = await sendFromExtensionPage<{ eventCounts: Record<string, number> }>(extensionPage, 'get-tab-status', { tabId });
+    expect(status.eventCounts.disarmed).toBe(1);
     await page.close();
   });
 });
