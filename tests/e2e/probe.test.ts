@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestPage } from '../support/extension-browser';
 import { findTabId, openExtensionPage, sendFromExtensionPage } from '../support/extension-api';
 import { ofKind, probeLog, waitForEvents } from '../support/probe-log';
-import { BROWSERS, FIXTURE_ORIGIN, openSession, type Session } from '../support/session';
+import { BROWSERS, FIXTURE_ORIGIN, FIXTURES_DIR, openSession, type Session } from '../support/session';
 
 describe.each(BROWSERS)('page-world probe in %s', (browserName) => {
   let session: Session;
@@ -220,6 +222,18 @@ describe.each(BROWSERS)('page-world probe in %s', (browserName) => {
     expect(events.slice(events.findIndex((e) => e.kind === 'disarmed') + 1)).toEqual([]);
     const status = await sendFromExtensionPage<{ eventCounts: Record<string, number> }>(extensionPage, 'get-tab-status', { tabId });
     expect(status.eventCounts.disarmed).toBe(1);
+    await page.close();
+  });
+
+  it('wrappers are transparent: same name, length, source text, return values, this and exceptions as the natives', async () => {
+    const describeNatives = readFileSync(resolve(FIXTURES_DIR, 'probe-natives.js'), 'utf8');
+    const { page } = await open('probe-behaviours.html');
+    const probed = JSON.parse(await page.evaluate<string>(describeNatives)) as Record<string, Record<string, unknown>>;
+    // A data: page is outside the content scripts' matches: its functions are the browser's own.
+    await page.goto('data:text/html,<p>natives</p>');
+    const natives = JSON.parse(await page.evaluate<string>(describeNatives)) as Record<string, Record<string, unknown>>;
+    expect(Object.keys(probed.identity ?? {})).toEqual(expect.arrayContaining(['History.prototype.pushState', 'window.alert', 'Function.prototype.toString']));
+    expect(probed).toEqual(natives);
     await page.close();
   });
 });
