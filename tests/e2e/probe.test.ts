@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestPage } from '../support/extension-browser';
 import { findTabId, openExtensionPage, sendFromExtensionPage } from '../support/extension-api';
-import { ofKind, probeLog, waitForEvents } from '../support/probe-log';
+import { disarmTab, ofKind, probeLog, waitForEvents } from '../support/probe-log';
 import { BROWSERS, FIXTURE_ORIGIN, FIXTURES_DIR, openSession, type Session } from '../support/session';
 
 describe.each(BROWSERS)('page-world probe in %s', (browserName) => {
@@ -14,6 +14,15 @@ describe.each(BROWSERS)('page-world probe in %s', (browserName) => {
     extensionPage = await openExtensionPage(session.browser);
   });
   afterAll(async () => session?.close());
+
+  async function waitForTitle(tabId: number, test: (title: string) => boolean): Promise<string> {
+    let title = '';
+    for (let attempt = 0; attempt < 100 && !test(title); attempt++) {
+      if (attempt) await new Promise((done) => setTimeout(done, 50));
+      title = await extensionPage.evaluate<string>(`(globalThis.browser ?? globalThis.chrome).tabs.get(${tabId}).then((tab) => tab.title ?? '')`);
+    }
+    return title;
+  }
 
   async function open(path: string): Promise<{ page: TestPage; tabId: number }> {
     const url = `${FIXTURE_ORIGIN}/${path}?${Math.random().toString(36).slice(2)}`;
@@ -234,6 +243,41 @@ describe.each(BROWSERS)('page-world probe in %s', (browserName) => {
     const natives = JSON.parse(await page.evaluate<string>(describeNatives)) as Record<string, Record<string, unknown>>;
     expect(Object.keys(probed.identity ?? {})).toEqual(expect.arrayContaining(['History.prototype.pushState', 'window.alert', 'Function.prototype.toString']));
     expect(probed).toEqual(natives);
+    await page.close();
+  });
+
+  it('keeps observing and can still disarm a page that replaces or deletes globals after load', async () => {
+    const { page, tabId } = await open('probe-hostile.html');
+    // The sabotaged page breaks the test drivers' own page scripts, so it is read through its tab title.
+    const title = await waitForTitle(tabId, (t) => t.startsWith('sabotaged:'));
+    const [, looksNative, historyLength] = title.split(':');
+    expect(looksNative).toBe('true');
+    const events = await waitForEvents(extensionPage, tabId, (e) => ofKind(e, 'speech').length > 0);
+    expect(ofKind(events, 'history-push').map((e) => e.count)).toEqual([1, 2, 3, 5, 10]);
+    expect(ofKind(events, 'dialog')).toEqual([{ kind: 'dialog', dialog: 'alert', count: 1, text: 'Hostile page' }]);
+    expect(ofKind(events, 'window-open')).toHaveLength(1);
+    expect(ofKind(events, 'speech')).toEqual([{ kind: 'speech', text: 'Sabotaged speech', lang: '', count: 1 }]);
+    expect(ofKind(events, 'fullscreen-request')).toHaveLength(1);
+
+    // The page stops 'fwb:content-command' on window, so only the content script's private port reaches the probe.
+    await disarmTab(extensionPage, tabId);
+    await waitForEvents(extensionPage, tabId, (e) => ofKind(e, 'disarmed').length > 0);
+    await page.click(200, 200);
+    expect(await waitForTitle(tabId, (t) => t.startsWith('clicked:'))).toBe(`clicked:${historyLength}`);
+    await page.close();
+  });
+
+  it('ignores forged probe events, port hand-overs and malformed commands without breaking anything', async () => {
+    const { page, tabId } = await open('probe-spoof.html');
+    await page.waitFor('window.spoofingDone === true');
+    const events = await waitForEvents(extensionPage, tabId, (e) => e.length > 0);
+    expect(events).toEqual([{ kind: 'history-push', method: 'pushState', count: 1, elapsedMs: 0, afterPopstate: 0 }]);
+    const status = await sendFromExtensionPage<{ eventCounts: Record<string, number> }>(extensionPage, 'get-tab-status', { tabId });
+    expect(status.eventCounts).toEqual({ 'history-push': 1 });
+    // The page and the probe still work: the real behaviour after the forgeries is reported.
+    await page.evaluate(`alert('still here')`);
+    const later = await waitForEvents(extensionPage, tabId, (e) => ofKind(e, 'dialog').length > 0);
+    expect(ofKind(later, 'dialog')).toEqual([{ kind: 'dialog', dialog: 'alert', count: 1, text: 'still here' }]);
     await page.close();
   });
 });
