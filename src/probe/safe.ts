@@ -86,11 +86,11 @@ export const localName = getter<string>(Element.prototype, 'localName');
 export const documentElement = getter<Element | null>(Document.prototype, 'documentElement');
 export const body = getter<HTMLElement | null>(Document.prototype, 'body');
 export const createElement = uncurry(Document.prototype.createElement) as (document: Document, tag: string) => HTMLElement;
-export const randomValues = uncurry(Crypto.prototype.getRandomValues) as (crypto: Crypto, array: Uint32Array) => Uint32Array;
 export const safeCrypto = crypto;
+export const randomValues = method<Uint32Array>(safeCrypto, 'getRandomValues') as (crypto: Crypto, array: Uint32Array) => Uint32Array;
 
-const performanceNow = uncurry(Performance.prototype.now) as (performance: Performance) => number;
 const perf = performance;
+const performanceNow = method<number>(perf, 'now') as (performance: Performance) => number;
 export const now = (): number => performanceNow(perf);
 
 const activation = (navigator as Navigator & { userActivation?: object }).userActivation;
