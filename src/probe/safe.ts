@@ -17,6 +17,7 @@ export const SafePromise = Promise;
 export const SafeCustomEvent = CustomEvent;
 export const SafeMouseEvent = MouseEvent;
 export const SafeDOMException = DOMException;
+export const SafeTypeError = TypeError;
 export const SafeWeakMap = WeakMap;
 export const SafeUint32Array = Uint32Array;
 export const safeSetTimeout = setTimeout;
@@ -107,9 +108,12 @@ export function textOf(value: unknown, max = 1000): string {
 }
 
 const ignore = (): void => {};
-/** A rejected promise the page may await, already marked handled so nothing logs when it does not. */
+/**
+ * A rejected promise the page may await, already marked handled so nothing logs when it does not.
+ * Rejects with a DOMException of that name, or a TypeError for 'TypeError' (as requestFullscreen does).
+ */
 export function refusal(name = 'NotAllowedError', message = 'Blocked by Fake Warning Blocker'): Promise<never> {
-  const promise = rejected(new SafeDOMException(message, name));
+  const promise = rejected(name === 'TypeError' ? new SafeTypeError(message) : new SafeDOMException(message, name));
   promiseThen(promise, undefined, ignore);
   return promise;
 }

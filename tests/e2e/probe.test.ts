@@ -4,13 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestPage } from '../support/extension-browser';
 import { findTabId, openExtensionPage, sendFromExtensionPage } from '../support/extension-api';
 import { disarmTab, ofKind, probeLog, waitForEvents } from '../support/probe-log';
-import { BROWSERS, FIXTURE_ORIGIN, FIXTURES_DIR, openSession, type Session } from '../support/session';
+import { BROWSERS, FIXTURE_HOST, FIXTURE_ORIGIN, FIXTURES_DIR, openSession, type Session } from '../support/session';
 
 describe.each(BROWSERS)('page-world probe in %s', (browserName) => {
   let session: Session;
   let extensionPage: TestPage;
   beforeAll(async () => {
-    session = await openSession(browserName);
+    // Treated as secure so that secure-context APIs (keyboard lock, push) exist on the fixture pages.
+    session = await openSession(browserName, {
+      chromiumArgs: [`--unsafely-treat-insecure-origin-as-secure=${FIXTURE_ORIGIN}`],
+      firefoxPrefs: { 'dom.securecontext.allowlist': FIXTURE_HOST },
+    });
     extensionPage = await openExtensionPage(session.browser);
   });
   afterAll(async () => session?.close());
@@ -98,9 +102,9 @@ describe.each(BROWSERS)('page-world probe in %s', (browserName) => {
     const events = await waitForEvents(extensionPage, tabId, (e) => ofKind(e, 'pointer-lock').length > 0);
     expect(ofKind(events, 'fullscreen-request')).toEqual([{ kind: 'fullscreen-request', target: 'document', userGesture: true, count: 1 }]);
     expect(ofKind(events, 'pointer-lock')).toEqual([{ kind: 'pointer-lock', target: 'document', userGesture: true }]);
-    const hasKeyboardLock = await page.evaluate(() => 'keyboard' in navigator);
+    // Keyboard lock exists in Chromium only.
     expect(ofKind(events, 'keyboard-lock')).toEqual(
-      hasKeyboardLock ? [{ kind: 'keyboard-lock', keys: ['Escape', 'KeyW'], includesEscape: true, userGesture: true }] : [],
+      browserName === 'chromium' ? [{ kind: 'keyboard-lock', keys: ['Escape', 'KeyW'], includesEscape: true, userGesture: true }] : [],
     );
     await page.close();
   });
@@ -196,8 +200,8 @@ describe.each(BROWSERS)('page-world probe in %s', (browserName) => {
         unloadHandlerRuns: window.state.unloadHandlerRuns,
         unloadPrevented: unloadEvent.defaultPrevented,
         play: await settle(window.alarm.play()),
-        fullscreen: await settle(document.documentElement.requestFullscreen()),
-        keyboardLock: navigator.keyboard ? await settle(navigator.keyboard.lock()) : ['rejected', 'AbortError'],
+        fullscreen: await settle(document.documentElement.requestFullscreen().catch((e) => Promise.reject({ name: e instanceof TypeError ? 'TypeError' : 'other' }))),
+        keyboardLock: navigator.keyboard ? await settle(navigator.keyboard.lock()) : 'absent',
         speaking: speechSynthesis.speaking || speechSynthesis.pending,
         cursor: getComputedStyle(document.body).cursor,
       };
@@ -214,7 +218,7 @@ describe.each(BROWSERS)('page-world probe in %s', (browserName) => {
       unloadPrevented: false,
       play: ['rejected', 'NotAllowedError'],
       fullscreen: ['rejected', 'TypeError'],
-      keyboardLock: ['rejected', 'AbortError'],
+      keyboardLock: browserName === 'chromium' ? ['rejected', 'AbortError'] : 'absent',
       speaking: false,
       cursor: 'auto',
     });
