@@ -87,7 +87,7 @@ describe.each(BROWSERS)('page-world probe in %s', (browserName) => {
     await page.close();
   });
 
-  it('reports requests made without a user gesture as such', async () => {
+  it('reports requests made without a user gesture as such, and an unload trap set in markup', async () => {
     const { page, tabId } = await open('probe-no-gesture.html');
     const events = await waitForEvents(extensionPage, tabId, (e) => ofKind(e, 'window-open').length > 0);
     expect(ofKind(events, 'fullscreen-request')).toEqual([
@@ -99,6 +99,8 @@ describe.each(BROWSERS)('page-world probe in %s', (browserName) => {
       { kind: 'notification-request', api: 'permissions-query', userGesture: false, count: 1 },
     ]);
     expect(ofKind(events, 'window-open')).toEqual([{ kind: 'window-open', count: 1, userGesture: false }]);
+    const withAttribute = await waitForEvents(extensionPage, tabId, (e) => ofKind(e, 'beforeunload').length > 0);
+    expect(ofKind(withAttribute, 'beforeunload')).toEqual([{ kind: 'beforeunload', via: 'attribute' }]);
     await page.close();
   });
 
