@@ -1,20 +1,88 @@
+// Full screen, pointer lock and keyboard lock: what a lock screen is made of.
 import type { FullscreenTarget } from '../shared/probe-events';
 import { report } from './channel';
-import { wrapMethod } from './wrap';
+import { counter, tick } from './counter';
+import { onDisarm, state } from './disarm';
+import { body, doc, documentElement, getter, isArray, listen, localName, method, promiseThen, refusal, textOf, userGesture } from './safe';
+import { answer, wrapMethod } from './wrap';
+
+const paused = getter<boolean>(HTMLMediaElement.prototype, 'paused');
 
 export function classifyElement(element: unknown): FullscreenTarget {
-  if (element === document.documentElement || element === document.body) return 'document';
-  if (element instanceof HTMLVideoElement) return 'video';
-  if (element instanceof HTMLCanvasElement) return 'canvas';
-  return 'other';
+  if (element === documentElement(doc) || element === body(doc)) return 'document';
+  const name = localName(element);
+  return name === 'video' ? 'video' : name === 'canvas' ? 'canvas' : 'other';
 }
 
-function userGesture(): boolean {
-  return navigator.userActivation?.isActive ?? false;
+const ignore = (): void => {};
+function settle(result: unknown): void {
+  if (result && typeof (result as Promise<unknown>).then === 'function') promiseThen(result as Promise<unknown>, undefined, ignore);
 }
 
-export function watchFullscreen(): void {
-  wrapMethod(Element.prototype, 'requestFullscreen', (self) => {
-    report({ kind: 'fullscreen-request', target: classifyElement(self), userGesture: userGesture() });
+function watchFullscreen(): void {
+  const requests = counter();
+  for (const name of ['requestFullscreen', 'webkitRequestFullscreen', 'webkitRequestFullScreen', 'mozRequestFullScreen']) {
+    wrapMethod(Element.prototype, name, (self) => {
+      if (state.disarmed) return answer(name === 'requestFullscreen' ? refusal('TypeError', 'Permissions check failed') : undefined);
+      if (!tick(requests)) return;
+      const target = classifyElement(self);
+      report({
+        kind: 'fullscreen-request',
+        target,
+        userGesture: userGesture(),
+        count: requests.count,
+        ...(target === 'video' ? { playing: paused(self) === false } : {}),
+      });
+    });
+  }
+  const proto = Document.prototype;
+  const element = getter(proto, 'fullscreenElement');
+  const webkitElement = getter(proto, 'webkitFullscreenElement');
+  const exit = method(proto, 'exitFullscreen');
+  const webkitExit = method(proto, 'webkitExitFullscreen');
+  const leave = () => {
+    if (element(doc)) settle(exit(doc));
+    else if (webkitElement(doc)) webkitExit(doc);
+  };
+  onDisarm(leave);
+  const keepOut = () => state.disarmed && leave();
+  listen(doc, 'fullscreenchange', keepOut);
+  listen(doc, 'webkitfullscreenchange', keepOut);
+}
+
+function watchPointerLock(): void {
+  wrapMethod(Element.prototype, 'requestPointerLock', (self) => {
+    if (state.disarmed) return answer(refusal());
+    report({ kind: 'pointer-lock', target: classifyElement(self), userGesture: userGesture() });
   });
+  const locked = getter(Document.prototype, 'pointerLockElement');
+  const exit = method(Document.prototype, 'exitPointerLock');
+  const release = () => locked(doc) && exit(doc);
+  onDisarm(release);
+  listen(doc, 'pointerlockchange', () => state.disarmed && release());
+}
+
+function watchKeyboardLock(): void {
+  const keyboard = (navigator as Navigator & { keyboard?: object }).keyboard;
+  if (!keyboard) return;
+  const proto = Object.getPrototypeOf(keyboard) as object;
+  const unlock = method(proto, 'unlock');
+  wrapMethod(proto, 'lock', (_self, args) => {
+    if (state.disarmed) return answer(refusal('AbortError'));
+    const requested = args[0];
+    const keys: string[] = [];
+    if (isArray(requested)) {
+      for (let i = 0; i < requested.length && i < 300; i++) keys[keys.length] = textOf(requested[i], 40);
+    }
+    let includesEscape = keys.length === 0;
+    for (let i = 0; i < keys.length; i++) if (keys[i] === 'Escape') includesEscape = true;
+    report({ kind: 'keyboard-lock', keys, includesEscape, userGesture: userGesture() });
+  });
+  onDisarm(() => unlock(keyboard));
+}
+
+export function watchLocks(): void {
+  watchFullscreen();
+  watchPointerLock();
+  watchKeyboardLock();
 }

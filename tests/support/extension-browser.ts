@@ -18,7 +18,7 @@ export interface TestPage {
   /** The document's current address (read from the page: Firefox does not track extension-page navigations). */
   url(): Promise<string>;
   evaluate<R>(fn: string | (() => R | Promise<R>)): Promise<R>;
-  click(x: number, y: number): Promise<void>;
+  click(x: number, y: number, options?: { button?: 'left' | 'right' }): Promise<void>;
   press(key: string): Promise<void>;
   waitFor(predicate: string, timeoutMs?: number): Promise<void>;
   waitForUrl(test: (url: string) => boolean, timeoutMs?: number): Promise<void>;
@@ -63,7 +63,7 @@ function wrapPlaywright(page: PlaywrightPage): TestPage {
     goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
     url: async () => page.url(),
     evaluate: (fn) => page.evaluate(fn as () => never),
-    click: (x, y) => page.mouse.click(x, y),
+    click: (x, y, options) => page.mouse.click(x, y, { button: options?.button ?? 'left' }),
     press: (key) => page.keyboard.press(key),
     waitFor: async (predicate, timeoutMs = 5000) => void (await page.waitForFunction(predicate, undefined, { timeout: timeoutMs })),
     waitForUrl: (test, timeoutMs = 5000) => pollUntil(() => test(page.url()), timeoutMs, 'a URL'),
@@ -92,12 +92,21 @@ async function gotoPuppeteer(page: PuppeteerPage, url: string): Promise<void> {
 }
 
 function wrapPuppeteer(page: PuppeteerPage): TestPage {
+  // Dismiss alert/confirm/prompt like Playwright does by default, so tests behave the same in both browsers.
+  page.on('dialog', (dialog) => void dialog.dismiss().catch(() => {}));
   return {
     goto: (url) => gotoPuppeteer(page, url),
     url: () => page.evaluate(() => location.href).catch(() => page.url()),
     evaluate: (fn) => page.evaluate(fn as () => never),
-    click: (x, y) => page.mouse.click(x, y),
-    press: (key) => page.keyboard.press(key as never),
+    click: (x, y, options) => page.mouse.click(x, y, { button: options?.button ?? 'left' }),
+    // Playwright-style chords ('Control+u'), which puppeteer's press() does not take.
+    async press(chord) {
+      const keys = chord.length > 1 ? chord.split('+') : [chord];
+      const key = keys.pop() as string;
+      for (const modifier of keys) await page.keyboard.down(modifier as never);
+      await page.keyboard.press(key as never);
+      for (const modifier of keys.reverse()) await page.keyboard.up(modifier as never);
+    },
     waitFor: async (predicate, timeoutMs = 5000) =>
       void (await page.waitForFunction(predicate, { timeout: timeoutMs, polling: 50 })),
     waitForUrl: (test, timeoutMs = 5000) =>

@@ -1,0 +1,34 @@
+// Requests from our own extension (pages or service worker) to this frame's probe:
+// read the last probe events (popup diagnostics, end-to-end tests) or disarm the page.
+// Only our extension can send them (tabs.sendMessage); nothing is stored or sent on.
+import browser, { type Runtime } from 'webextension-polyfill';
+import type { ProbeEvent } from '../shared/probe-events';
+import { disarmProbe } from './probe-commands';
+
+export const PROBE_LOG_REQUEST = 'fwb:probe-log';
+export const PROBE_DISARM_REQUEST = 'fwb:probe-disarm';
+const MAX_LOGGED = 200;
+
+export interface ProbeLog {
+  url: string;
+  events: ProbeEvent[];
+}
+
+/** Answers our extension's requests; returns the handler that records each probe event. */
+export function answerProbeRequests(): (event: ProbeEvent) => void {
+  const log: ProbeEvent[] = [];
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+    const ours = sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL(''));
+    const type = ours ? (message as { type?: unknown } | null)?.type : undefined;
+    if (type === PROBE_LOG_REQUEST) return Promise.resolve<ProbeLog>({ url: location.href, events: log.slice() });
+    if (type === PROBE_DISARM_REQUEST) {
+      disarmProbe();
+      return Promise.resolve({ disarmed: true });
+    }
+    return undefined;
+  });
+  return (event) => {
+    if (log.length >= MAX_LOGGED) log.shift();
+    log.push(event);
+  };
+}
