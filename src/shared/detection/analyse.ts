@@ -43,6 +43,11 @@ function flatten(frames: readonly ContentEvidence[]): FlatBlock[] {
   for (const frame of frames) {
     if (frame.title) blocks.push({ text: cleanText(frame.title), match: matchForm(frame.title), px: 0, flags: BLOCK_FLAGS.emphasis });
     for (const block of frame.blocks) blocks.push({ text: cleanText(block.text), match: matchForm(block.text), px: block.px, flags: block.flags });
+    // Attributes read like text too (a kit can put the whole warning in alt/title); file names lose their separators.
+    for (const attr of frame.attrs) {
+      const readable = attr.replace(/[_\-./]+/g, ' ');
+      blocks.push({ text: cleanText(attr), match: matchForm(readable), px: 0, flags: 0 });
+    }
   }
   return blocks;
 }
@@ -51,7 +56,6 @@ export function analyseContent(frames: readonly ContentEvidence[], browserLocale
   const signals = emptySignals();
   const blocks = flatten(frames);
   for (const block of blocks) readSignals(block.match, signals);
-  for (const frame of frames) for (const attr of frame.attrs) readSignals(matchForm(attr.replace(/[_\-./]+/g, ' ')), signals);
 
   const pageLang = frames.find((frame) => frame.lang)?.lang ?? '';
   const regions: CountryCode[] = regionsFor(pageLang, browserLocale);
