@@ -57,9 +57,10 @@ export function gatherContent(doc: Document, options: GatherOptions = DEFAULT_GA
     if (text && attrs.size < CONTENT_LIMITS.attrs) attrs.add(text);
   };
   const flush = (owner: Element | null) => {
-    const text = current.replace(/\s+/g, ' ').trim().slice(0, CONTENT_LIMITS.blockChars);
+    const room = Math.min(CONTENT_LIMITS.blockChars, CONTENT_LIMITS.totalChars - chars);
+    const text = current.replace(/\s+/g, ' ').trim().slice(0, room);
     current = '';
-    if (!text || blocks.length >= CONTENT_LIMITS.blocks || chars >= CONTENT_LIMITS.totalChars) return;
+    if (!text || blocks.length >= CONTENT_LIMITS.blocks) return;
     chars += text.length;
     blocks.push(describeBlock(text, owner, currentFlags, view));
   };
@@ -81,7 +82,6 @@ export function gatherContent(doc: Document, options: GatherOptions = DEFAULT_GA
     const el = node.nodeType === 1 ? (node as Element) : null;
     const tag = el?.tagName.toUpperCase() ?? '';
     if (el) {
-      if (tag === 'STYLE' && css.length < MAX_CSS_CHARS) css += el.textContent ?? '';
       const style = el.getAttribute('style');
       if (style && css.length < MAX_CSS_CHARS) css += `;${style}`;
       if (SKIP.has(tag)) return;
@@ -114,12 +114,16 @@ export function gatherContent(doc: Document, options: GatherOptions = DEFAULT_GA
       if (inner?.body) walk(inner.body, null, depth + 1);
       flush(null);
     }
-    for (let child = node.firstChild; child; child = child.nextSibling) walk(child, owner, depth + 1);
+    const children = node.childNodes;
+    for (let i = 0; i < children.length; i++) walk(children[i] as Node, owner, depth + 1);
     if (block) flush(owner);
   };
 
   walk(doc.body ?? doc.documentElement, null, 0);
   flush(null);
+  for (const style of Array.from(doc.querySelectorAll('style')).slice(0, 50)) {
+    if (css.length < MAX_CSS_CHARS) css += (style.textContent ?? '').slice(0, MAX_CSS_CHARS - css.length);
+  }
   css += linkedCss(doc, MAX_CSS_CHARS - css.length);
 
   return {

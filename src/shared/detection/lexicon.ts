@@ -13,7 +13,7 @@ export const CLAIM_TERMS: Record<ClaimConcept, readonly string[]> = {
     'infectado', 'troyano', 'amenaza', 'infetto', 'infettato', 'minaccia', 'minacce', 'infetado', 'cavalo de troia', 'ameaca',
   ],
   blocked: [
-    'has been blocked', 'been locked', 'is blocked', 'access blocked', 'blocked for security', 'access to this pc has been blocked', 'suspended',
+    'has been blocked', 'been locked', 'is blocked', 'access blocked', 'blocked for security', 'access to this pc has been blocked', 'has been suspended', 'account suspended', 'been disabled',
     'ブロック', 'ロックされ', '停止されました', '無効化',
     'bloque', 'verrouille', 'suspendu',
     'gesperrt', 'blockiert',

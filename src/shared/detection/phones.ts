@@ -15,6 +15,8 @@ const REGIONS_BY_LANG: Record<string, CountryCode[]> = {
   pt: ['PT', 'BR'],
 };
 const MAX_REGIONS = 6;
+// "9.2-9.2 11.9": decimals (scores, SVG paths, versions) are not phone digit groups.
+const DECIMAL = /(?:^|\D)\d{1,3}\.\d(?:\D|$)/;
 
 /** Regions to parse with: from the page language, the browser locale, then US. */
 export function regionsFor(pageLang: string, browserLocale: string): CountryCode[] {
@@ -64,7 +66,7 @@ export function findPhones(texts: readonly string[], regions: readonly CountryCo
     for (const region of regions) {
       for (const found of findNumbers(text, { defaultCountry: region, v2: true })) {
         if (taken.some(([start, end]) => found.startsAt < end && found.endsAt > start)) continue;
-        if (!found.number.isValid()) continue;
+        if (!found.number.isValid() || DECIMAL.test(text.slice(found.startsAt, found.endsAt))) continue;
         taken.push([found.startsAt, found.endsAt]);
         if (seen.has(found.number.number)) continue;
         seen.add(found.number.number);

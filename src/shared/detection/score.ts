@@ -31,8 +31,17 @@ export function categoryWeights(reasons: readonly Reason[]): CategoryWeights {
   return weights;
 }
 
-/** The level from category weights: the rules that decide, in one place. */
-export function decideLevel(w: CategoryWeights): VerdictLevel {
+export type RuleId =
+  | 'behaviour+claim+brandOrCall'
+  | 'behaviour+brand+call+claim'
+  | 'twoBehaviours+claim'
+  | 'notificationLure'
+  | 'behaviour+content'
+  | 'content+place'
+  | 'none';
+
+/** The level from category weights, and which rule decided it: the rules in one place. */
+export function decide(w: CategoryWeights): { level: VerdictLevel; rule: RuleId } {
   const strongBehaviour = (['lock', 'alarm', 'trap'] as const).filter((c) => w[c] >= STRONG_BEHAVIOUR).length;
   const claimStrong = w.claim >= 2;
   const brand = w.brand > 0;
@@ -40,18 +49,18 @@ export function decideLevel(w: CategoryWeights): VerdictLevel {
   const callPushed = w.call >= 2;
   const contentKinds = [w.claim >= 1, brand, call].filter(Boolean).length;
 
-  // Behaviour agrees with a scare story that names a brand or gives a number.
-  if (strongBehaviour >= 1 && claimStrong && (brand || callPushed)) return 'scam';
+  // Behaviour agrees with a scare story that names a brand or pushes a number.
+  if (strongBehaviour >= 1 && claimStrong && (brand || callPushed)) return { level: 'scam', rule: 'behaviour+claim+brandOrCall' };
   // Behaviour agrees with a brand pushing a phone number and at least one claim.
-  if (strongBehaviour >= 1 && brand && callPushed && w.claim >= 1) return 'scam';
+  if (strongBehaviour >= 1 && brand && callPushed && w.claim >= 1) return { level: 'scam', rule: 'behaviour+brand+call+claim' };
   // Two kinds of hostile behaviour (e.g. lock + alarm) with a scare story, no brand needed.
-  if (strongBehaviour >= 2 && claimStrong) return 'scam';
+  if (strongBehaviour >= 2 && claimStrong) return { level: 'scam', rule: 'twoBehaviours+claim' };
   // A notification prompt with "click Allow to prove you are not a robot".
-  if (w.lure >= 3) return 'scam';
+  if (w.lure >= 3) return { level: 'scam', rule: 'notificationLure' };
 
-  if (strongBehaviour >= 1 && contentKinds >= 1 && (w.claim >= 1 || callPushed)) return 'suspicious';
-  if (claimStrong && brand && callPushed && w.place > 0) return 'suspicious';
-  return 'safe';
+  if (strongBehaviour >= 1 && contentKinds >= 1 && (w.claim >= 1 || callPushed)) return { level: 'suspicious', rule: 'behaviour+content' };
+  if (claimStrong && brand && callPushed && w.place > 0) return { level: 'suspicious', rule: 'content+place' };
+  return { level: 'safe', rule: 'none' };
 }
 
 export interface Assessment {
@@ -59,6 +68,7 @@ export interface Assessment {
   /** Every reason found, also when the verdict stays silent (for tests and diagnostics). */
   reasons: Reason[];
   weights: CategoryWeights;
+  rule: RuleId;
 }
 
 export function assess(evidence: Evidence): Assessment {
@@ -68,12 +78,12 @@ export function assess(evidence: Evidence): Assessment {
     ...placeReasons(urlFacts(evidence.url)),
   ].sort((a, b) => b.weight - a.weight);
   const weights = categoryWeights(reasons);
-  const level = decideLevel(weights);
+  const { level, rule } = decide(weights);
   const verdict: Verdict =
     level === 'safe'
       ? { level, score: total(weights), reasons: [], phoneNumbers: [] }
       : { level, score: total(weights), reasons, phoneNumbers: evidence.content.phones.slice(0, MAX_PHONES).map((phone) => phone.display) };
-  return { verdict, reasons, weights };
+  return { verdict, reasons, weights, rule };
 }
 
 /** Scores the evidence gathered for one tab. Silent (no reasons) when safe. */
