@@ -28,15 +28,30 @@ interface StoredTabState {
   behaviour: BehaviourSummary;
   frames: Record<string, FrameState>;
   verdict: Verdict;
+  /** When the verdict reached its current level (Date.now()), for timing and diagnostics. */
+  levelSince: number;
 }
 
 const fresh = (url: string | null, docId: string | null): StoredTabState => ({
-  url, docId, eventCounts: {}, behaviour: emptyBehaviour(), frames: {}, verdict: SAFE_VERDICT,
+  url, docId, eventCounts: {}, behaviour: emptyBehaviour(), frames: {}, verdict: SAFE_VERDICT, levelSince: Date.now(),
 });
 
+// storage.session is the truth across worker restarts; this cache saves a storage
+// round trip on every probe batch (the verdict must follow an event within 100 ms).
+const cache = new Map<number, StoredTabState>();
+
 async function read(tabId: number): Promise<StoredTabState> {
+  const cached = cache.get(tabId);
+  if (cached) return cached;
   const stored = (await browser.storage.session.get(key(tabId)))[key(tabId)] as Partial<StoredTabState> | undefined;
-  return stored?.behaviour ? (stored as StoredTabState) : { ...fresh(null, null), ...stored };
+  const state = stored?.behaviour ? (stored as StoredTabState) : { ...fresh(null, null), ...stored };
+  cache.set(tabId, state);
+  return state;
+}
+
+function write(tabId: number, state: StoredTabState): Promise<void> {
+  cache.set(tabId, state);
+  return browser.storage.session.set({ [key(tabId)]: state });
 }
 
 // Updates of one tab are chained so concurrent messages do not overwrite each other.
@@ -55,19 +70,26 @@ function browserLocale(): string {
   }
 }
 
-/** Scores the state again; publishes when the level changes. Within one document the level never goes down. */
-async function rescore(tabId: number, state: StoredTabState): Promise<void> {
+/**
+ * Scores the state again, stores it, and publishes when the level changes (storing and
+ * acting run together: neutralising a lock must not wait for storage). Within one
+ * document the level never goes down.
+ */
+async function rescoreAndWrite(tabId: number, state: StoredTabState): Promise<void> {
   const verdict = score({
     url: state.url ?? '',
     content: mergeFindings(Object.values(state.frames).map((frame) => frame.findings)),
     behaviour: state.behaviour,
   });
   const previous = state.verdict;
-  if (higherLevel(previous.level, verdict.level) === previous.level && previous.level !== verdict.level) return;
-  state.verdict = verdict;
-  await browser.storage.session.set({ [key(tabId)]: state });
-  if (verdict.level !== previous.level) {
-    await publishVerdictChange({ tabId, url: state.url ?? '', verdict, previousLevel: previous.level });
+  const lower = higherLevel(previous.level, verdict.level) === previous.level && previous.level !== verdict.level;
+  if (!lower) state.verdict = verdict;
+  if (!lower && verdict.level !== previous.level) state.levelSince = Date.now();
+  const stored = write(tabId, state);
+  if (!lower && verdict.level !== previous.level) {
+    await Promise.all([stored, publishVerdictChange({ tabId, url: state.url ?? '', verdict, previousLevel: previous.level })]);
+  } else {
+    await stored;
   }
 }
 
@@ -77,7 +99,7 @@ export function startDocument(tabId: number, frameId: number, url: string | null
     if (frameId !== 0) return;
     const state = await read(tabId);
     if (state.docId === docId) return;
-    await browser.storage.session.set({ [key(tabId)]: fresh(url, docId) });
+    await write(tabId, fresh(url, docId));
   });
 }
 
@@ -89,8 +111,7 @@ export function recordContent(tabId: number, frameId: number, url: string | null
     const frameKey = String(frameId);
     if (!(frameKey in state.frames) && Object.keys(state.frames).length >= MAX_FRAMES) return state.verdict;
     state.frames[frameKey] = { docId, findings: analyseContent([evidence], browserLocale()) };
-    await browser.storage.session.set({ [key(tabId)]: state });
-    await rescore(tabId, state);
+    await rescoreAndWrite(tabId, state);
     return state.verdict;
   });
 }
@@ -102,8 +123,7 @@ export function recordProbeEvents(tabId: number, url: string | null, events: Pro
     if (url) state.url = url;
     for (const event of events) state.eventCounts[event.kind] = (state.eventCounts[event.kind] ?? 0) + 1;
     addProbeEvents(state.behaviour, events);
-    await browser.storage.session.set({ [key(tabId)]: state });
-    await rescore(tabId, state);
+    await rescoreAndWrite(tabId, state);
   });
 }
 
@@ -113,5 +133,8 @@ export async function tabStatus(tabId: number): Promise<TabStatus> {
 }
 
 export function forgetTab(tabId: number): Promise<void> {
-  return serialise(tabId, () => browser.storage.session.remove(key(tabId)));
+  return serialise(tabId, () => {
+    cache.delete(tabId);
+    return browser.storage.session.remove(key(tabId));
+  });
 }

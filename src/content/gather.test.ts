@@ -73,10 +73,18 @@ describe('content gatherer', () => {
   });
 
   it('stops at the time budget and says so', () => {
-    document.body.innerHTML = '<div>x</div>'.repeat(2000);
+    document.body.innerHTML = '<div>x</div>'.repeat(3000);
     let clock = 0;
     const evidence = gatherContent(document, { ...OPTIONS, budgetMs: 5, now: () => (clock += 1) });
     expect(evidence.truncated).toBe(true);
+  });
+
+  it('does not cut a small page short on a busy CPU', () => {
+    document.body.innerHTML = '<div>x</div>'.repeat(200);
+    let clock = 0;
+    const evidence = gatherContent(document, { ...OPTIONS, budgetMs: 5, now: () => (clock += 100) });
+    expect(evidence.truncated).toBe(false);
+    expect(evidence.blocks).toHaveLength(200);
   });
 
   it('caps the characters it sends on a huge page', () => {

@@ -23,7 +23,12 @@ const INLINE = new Set([
 ]);
 const EMPHASIS = new Set(['A', 'BUTTON', 'H1', 'H2', 'H3', 'STRONG', 'B']);
 const MAX_CSS_CHARS = 300_000;
-const MAX_RULES = 4000;
+const MAX_RULES = 3000;
+/** The time budget only applies past this many nodes: a busy CPU must not cut a small page short. */
+const MIN_NODES = 1500;
+/** Blocks that may hold a phone number get layout facts (size, overlay); only a few, they cost a style read each. */
+const PHONE_LIKE = /[\d\uff10-\uff19][\d\uff10-\uff19\s().\-/\u3000\uff0d\u2010-\u2015\u200b-\u200d\ufeff]{7,}[\d\uff10-\uff19]/;
+const MAX_DESCRIBED = 24;
 
 function fileName(src: string | null): string {
   if (!src || src.startsWith('data:')) return '';
@@ -47,6 +52,7 @@ export function gatherContent(doc: Document, options: GatherOptions = DEFAULT_GA
   let chars = 0;
   let nodes = 0;
   let progressBars = 0;
+  let described = 0;
   let truncated = false;
   let current = '';
   let currentFlags = 0;
@@ -62,11 +68,13 @@ export function gatherContent(doc: Document, options: GatherOptions = DEFAULT_GA
     current = '';
     if (!text || blocks.length >= CONTENT_LIMITS.blocks) return;
     chars += text.length;
-    blocks.push(describeBlock(text, owner, currentFlags, view));
+    const phoneLike = described < MAX_DESCRIBED && PHONE_LIKE.test(text);
+    if (phoneLike) described++;
+    blocks.push(phoneLike ? describeBlock(text, owner, currentFlags, view) : { text, px: 0, flags: currentFlags });
   };
   const outOfBudget = () => {
     if (truncated) return true;
-    if (++nodes > options.maxNodes || chars >= CONTENT_LIMITS.totalChars || (nodes % 128 === 0 && options.now() - started > options.budgetMs)) {
+    if (++nodes > options.maxNodes || chars >= CONTENT_LIMITS.totalChars || (nodes >= MIN_NODES && nodes % 32 === 0 && options.now() - started > options.budgetMs)) {
       truncated = true;
     }
     return truncated;
@@ -124,7 +132,7 @@ export function gatherContent(doc: Document, options: GatherOptions = DEFAULT_GA
   for (const style of Array.from(doc.querySelectorAll('style')).slice(0, 50)) {
     if (css.length < MAX_CSS_CHARS) css += (style.textContent ?? '').slice(0, MAX_CSS_CHARS - css.length);
   }
-  css += linkedCss(doc, MAX_CSS_CHARS - css.length);
+  if (options.now() - started < options.budgetMs) css += linkedCss(doc, MAX_CSS_CHARS - css.length, () => options.now() - started > options.budgetMs);
 
   return {
     url: doc.location?.href ?? '',
@@ -147,7 +155,7 @@ function frameDocument(el: Element | null): Document | null {
 }
 
 /** Rules of same-origin linked style sheets (cross-origin ones throw and are skipped). */
-function linkedCss(doc: Document, room: number): string {
+function linkedCss(doc: Document, room: number, overBudget: () => boolean): string {
   let css = '';
   let rules = 0;
   try {
@@ -155,7 +163,7 @@ function linkedCss(doc: Document, room: number): string {
       if (!sheet.href) continue;
       try {
         for (const rule of Array.from(sheet.cssRules)) {
-          if (++rules > MAX_RULES || css.length > room) return css;
+          if (++rules > MAX_RULES || css.length > room || (rules % 100 === 0 && overBudget())) return css;
           css += rule.cssText;
         }
       } catch {
@@ -168,16 +176,15 @@ function linkedCss(doc: Document, room: number): string {
   return css;
 }
 
-// Layout facts only for blocks that may hold a phone number: cheap on ordinary pages.
 function describeBlock(text: string, owner: Element | null, flags: number, view: Window | null): TextBlock {
-  if (!owner || !view || !/\d(?:\D{0,3}\d){7}/.test(text)) return { text, px: 0, flags };
+  if (!owner || !view) return { text, px: 0, flags };
   try {
     const style = view.getComputedStyle(owner);
     const px = Math.round(Number.parseFloat(style.fontSize) || 0);
     const rect = owner.getBoundingClientRect();
     if (rect.width === 0 && rect.height === 0) flags |= BLOCK_FLAGS.hidden;
     else if (rect.top < view.innerHeight) flags |= BLOCK_FLAGS.aboveFold;
-    for (let el: Element | null = owner, i = 0; el && i < 12; el = el.parentElement, i++) {
+    for (let el: Element | null = owner, i = 0; el && i < 8; el = el.parentElement, i++) {
       if (view.getComputedStyle(el).position === 'fixed') {
         flags |= BLOCK_FLAGS.overlay;
         break;

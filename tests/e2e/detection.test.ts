@@ -62,7 +62,7 @@ describe.each(BROWSERS)('detection in %s', (browserName) => {
     const reasons = after.verdict.reasons.map((r) => `${r.key}(${r.params.join('|')})`).join(', ');
     expect(after.verdict.level, `${file}: ${reasons}`).toBe('scam');
     expect(after.verdict.reasons.map((r) => r.key)).toContain('reasonFullscreenPage');
-    expect(after.verdict.phoneNumbers.join(' ')).toMatch(/555[ -]?0199/);
+    expect(after.verdict.phoneNumbers.join(' '), JSON.stringify(after.verdict)).toMatch(/555[ -]?0199/);
     await page.close();
   });
 
@@ -74,6 +74,35 @@ describe.each(BROWSERS)('detection in %s', (browserName) => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     const after = await status(extensionPage, tabId);
     expect(after.verdict.level, after.verdict.reasons.map((r) => r.key).join(', ')).not.toBe('scam');
+    await page.close();
+  });
+
+  it('updates the verdict soon after the click’s full-screen request', async () => {
+    const url = `${FIXTURE_ORIGIN}/detection/scam-basic.html`;
+    const page = await session.browser.newPage(url);
+    const tabId = await findTabId(extensionPage, url);
+    const storageKey = `tab:${tabId}`;
+    // Wait until the content of the page has been analysed, so only the behaviour is timed.
+    await extensionPage.evaluate(`(async () => {
+      const api = globalThis.browser ?? globalThis.chrome;
+      for (let i = 0; i < 200; i++) {
+        const state = (await api.storage.session.get(${JSON.stringify(storageKey)}))[${JSON.stringify(storageKey)}];
+        if (state && state.frames && state.frames['0']) break;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    })()`);
+    await page.click(200, 150);
+    await pollStatus(extensionPage, tabId, (s) => s.verdict.level === 'scam', 8000);
+    // The service worker stamps the moment the level changed.
+    const scamAt = (await extensionPage.evaluate(`(async () => {
+      const api = globalThis.browser ?? globalThis.chrome;
+      return (await api.storage.session.get(${JSON.stringify(storageKey)}))[${JSON.stringify(storageKey)}].levelSince;
+    })()`)) as number;
+    const requestedAt = await page.evaluate(() => (window as unknown as { fullscreenRequestedAt: number }).fullscreenRequestedAt);
+    const delay = scamAt - requestedAt;
+    console.log(`[detection] ${browserName}: verdict 'scam' stored ${delay} ms after the full-screen request`);
+    expect(delay).toBeGreaterThanOrEqual(0);
+    expect(delay).toBeLessThan(100);
     await page.close();
   });
 
