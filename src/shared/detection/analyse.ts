@@ -38,6 +38,25 @@ interface FlatBlock {
   flags: number;
 }
 
+// A run of tiny digit-only blocks ("1", "8", "00", …: one digit per <div>) is one number.
+const DIGIT_PIECE = /^[+(]?[\d\s().-]{1,5}$/;
+
+function joinDigitRuns(blocks: FlatBlock[]): FlatBlock[] {
+  const out: FlatBlock[] = [];
+  for (const block of blocks) {
+    const previous = out[out.length - 1];
+    if (previous && DIGIT_PIECE.test(block.text) && /^[+(]?[\d\s().-]+$/.test(previous.text) && previous.text.length < 24) {
+      previous.text += block.text;
+      previous.match += block.match;
+      previous.px = Math.max(previous.px, block.px);
+      previous.flags |= block.flags;
+    } else {
+      out.push({ ...block });
+    }
+  }
+  return out;
+}
+
 function flatten(frames: readonly ContentEvidence[]): FlatBlock[] {
   const blocks: FlatBlock[] = [];
   for (const frame of frames) {
@@ -54,7 +73,7 @@ function flatten(frames: readonly ContentEvidence[]): FlatBlock[] {
 
 export function analyseContent(frames: readonly ContentEvidence[], browserLocale: string): ContentFindings {
   const signals = emptySignals();
-  const blocks = flatten(frames);
+  const blocks = joinDigitRuns(flatten(frames));
   for (const block of blocks) readSignals(block.match, signals);
 
   const pageLang = frames.find((frame) => frame.lang)?.lang ?? '';

@@ -14,7 +14,8 @@ export function behaviourReasons(b: BehaviourSummary): Reason[] {
   const reasons: Reason[] = [];
   // Full screen of the whole page, not of a video or a game canvas (ms-lock-*, apple-lock-*; benign: plyr__demo, mdn-dom__fullscreen-api).
   if (b.fullscreen.document > 0) reasons.push(reason('reasonFullscreenPage', 'lock', 3));
-  else if (b.fullscreen.other > 0) reasons.push(reason('reasonFullscreenElement', 'lock', 2));
+  // A page part (a gallery, a slide) going full screen is weaker: alone it is not a lock.
+  else if (b.fullscreen.other > 0) reasons.push(reason('reasonFullscreenElement', 'lock', 1.5));
   // Esc captured: the visitor cannot leave full screen (tapa kit; benign: gchrome__fullscreen-keyboard-lock, novnc__vnc).
   if (b.keyboardLock > 0) reasons.push(b.keyboardLockEscape ? reason('reasonKeyboardLockEscape', 'lock', 3) : reason('reasonKeyboardLock', 'lock', 2));
   const pointerLock = b.pointerLock.document + b.pointerLock.other + b.pointerLock.video;
