@@ -49,13 +49,16 @@ export function decide(w: CategoryWeights): { level: VerdictLevel; rule: RuleId 
   const callPushed = w.call >= 2;
   const contentKinds = [w.claim >= 1, brand, call].filter(Boolean).length;
 
-  // Behaviour agrees with a scare story that names a brand or pushes a number.
+  // Behaviour agrees with a scare story that names a brand or pushes a number
+  // (ms-lock-*, apple-lock-*, adult-lock-*; benign: msdocs__support-scams-* have no behaviour).
   if (strongBehaviour >= 1 && claimStrong && (brand || callPushed)) return { level: 'scam', rule: 'behaviour+claim+brandOrCall' };
   // Behaviour agrees with a brand pushing a phone number and at least one claim.
   if (strongBehaviour >= 1 && brand && callPushed && w.claim >= 1) return { level: 'scam', rule: 'behaviour+brand+call+claim' };
-  // Two kinds of hostile behaviour (e.g. lock + alarm) with a scare story, no brand needed.
+  // Two kinds of hostile behaviour (e.g. lock + alarm) with a scare story, no brand needed
+  // (avscan-en-vikram140-mcafee-2: alarm + history flood + fake scan; other-en-alexverboon-sim).
   if (strongBehaviour >= 2 && claimStrong) return { level: 'scam', rule: 'twoBehaviours+claim' };
-  // A notification prompt with "click Allow to prove you are not a robot".
+  // A notification prompt with "click Allow to prove you are not a robot" (notif-en-redringofb-captcha;
+  // benign: gchrome__notifications-*, mdn-dom__notifications-*).
   if (w.lure >= 3) return { level: 'scam', rule: 'notificationLure' };
 
   if (strongBehaviour >= 1 && contentKinds >= 1 && (w.claim >= 1 || callPushed)) return { level: 'suspicious', rule: 'behaviour+content' };
