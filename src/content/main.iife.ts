@@ -1,18 +1,29 @@
-// Content script (isolated world): receives the probe's events and forwards them
-// to the service worker.
+// Content script (isolated world): forwards the probe's events to the service
+// worker and gathers the page's content for the detector.
 import { sendMessage } from '../platform/messaging';
+import { watchContent } from './content-watch';
 import { createBatcher } from './event-batcher';
 import { listenToProbe } from './probe-listener';
 
 const FORWARD_DELAY_MS = 20;
 
+function newDocId(): string {
+  return crypto.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
 try {
+  const docId = newDocId();
+  // First, so the service worker resets the tab before this document's events arrive.
+  sendMessage('page-hello', { docId }).catch(() => {});
   const forward = createBatcher((events) => {
     sendMessage('probe-events', { events }).catch(() => {
       // The service worker may be restarting; the next batch carries on.
     });
   }, FORWARD_DELAY_MS);
   listenToProbe(forward);
+  watchContent((evidence) => {
+    sendMessage('page-content', { docId, evidence }).catch(() => {});
+  });
 } catch {
   // Never break the page.
 }

@@ -7,6 +7,7 @@
 //  - 'extension-page': our own popup/options/warning pages. May read state and change settings.
 
 import type { MessageSpec, SenderTier } from './messages/spec';
+import { DETECTION_MESSAGES, type DetectionResponses } from './messages/detection';
 import { TAB_STATUS_MESSAGES, type TabStatusResponses } from './messages/tab-status';
 import { isPlainObject, ValidationError } from './validate';
 
@@ -15,9 +16,10 @@ export type { TabStatus } from './messages/tab-status';
 
 export const MESSAGE_SPECS = {
   ...TAB_STATUS_MESSAGES,
+  ...DETECTION_MESSAGES,
 } satisfies Record<string, MessageSpec<unknown>>;
 
-export type MessageResponses = TabStatusResponses;
+export type MessageResponses = TabStatusResponses & DetectionResponses;
 
 export type MessageType = keyof typeof MESSAGE_SPECS;
 export type MessagePayload<T extends MessageType> = ReturnType<(typeof MESSAGE_SPECS)[T]['payload']>;

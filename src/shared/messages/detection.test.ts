@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { parseMessage } from '../protocol';
+
+const evidence = {
+  url: 'http://page.test/',
+  lang: 'en',
+  title: 'Title',
+  blocks: [{ text: 'Hello', px: 16, flags: 4 }],
+  attrs: ['logo.png'],
+  cssLogo: false,
+  progressBars: 0,
+  truncated: false,
+};
+
+describe('detection messages', () => {
+  it('accepts well-formed page content from a content script', () => {
+    const message = parseMessage({ type: 'page-content', payload: { docId: 'abcdef12-3456', evidence } }, 'content');
+    expect(message.type).toBe('page-content');
+  });
+
+  it('drops unknown flag bits and clamps sizes', () => {
+    const message = parseMessage(
+      { type: 'page-content', payload: { docId: 'abcdef12-3456', evidence: { ...evidence, blocks: [{ text: 'x', px: 1e9, flags: 0xffff }], progressBars: 1e9 } } },
+      'content',
+    );
+    const payload = message.payload as { evidence: typeof evidence };
+    expect(payload.evidence.blocks[0]).toEqual({ text: 'x', px: 1000, flags: 15 });
+    expect(payload.evidence.progressBars).toBe(1000);
+  });
+
+  it.each([
+    ['too many blocks', { ...evidence, blocks: Array.from({ length: 401 }, () => ({ text: 'x', px: 0, flags: 0 })) }],
+    ['too many characters in total', { ...evidence, blocks: Array.from({ length: 100 }, () => ({ text: 'x'.repeat(600), px: 0, flags: 0 })) }],
+    ['a block that is not an object', { ...evidence, blocks: ['text'] }],
+    ['a missing field', { ...evidence, cssLogo: undefined }],
+  ])('rejects %s', (_what, bad) => {
+    expect(() => parseMessage({ type: 'page-content', payload: { docId: 'abcdef12-3456', evidence: bad } }, 'content')).toThrow();
+  });
+
+  it('rejects a malformed document id', () => {
+    expect(() => parseMessage({ type: 'page-hello', payload: { docId: '<script>' } }, 'content')).toThrow();
+  });
+
+  it('over-long strings are cut to size', () => {
+    const message = parseMessage({ type: 'page-content', payload: { docId: 'abcdef12-3456', evidence: { ...evidence, title: 'x'.repeat(5000) } } }, 'content');
+    expect((message.payload as { evidence: typeof evidence }).evidence.title).toHaveLength(300);
+  });
+});

@@ -1,0 +1,46 @@
+import { BLOCK_FLAGS, type ContentEvidence, CONTENT_LIMITS } from '../detection/content-evidence';
+import { arrayOf, bool, type Check, num, object, str, ValidationError } from '../validate';
+import type { MessageSpec } from './spec';
+
+const MAX_FLAGS = Object.values(BLOCK_FLAGS).reduce((all, bit) => all | bit, 0);
+
+const block = object({
+  text: str(CONTENT_LIMITS.blockChars),
+  px: (value, path) => Math.min(1000, Math.max(0, num(value, path))),
+  flags: (value, path) => num(value, path) & MAX_FLAGS,
+});
+
+/** Content evidence from an untrusted page: every field typed, every size capped. */
+export const contentEvidence: Check<ContentEvidence> = (value, path) => {
+  const evidence = object({
+    url: str(2000),
+    lang: str(20),
+    title: str(CONTENT_LIMITS.titleChars),
+    blocks: arrayOf(block, CONTENT_LIMITS.blocks),
+    attrs: arrayOf(str(CONTENT_LIMITS.attrChars), CONTENT_LIMITS.attrs),
+    cssLogo: bool,
+    progressBars: (v, p) => Math.min(1000, Math.max(0, num(v, p))),
+    truncated: bool,
+  })(value, path);
+  const chars = evidence.blocks.reduce((sum, b) => sum + b.text.length, 0);
+  if (chars > CONTENT_LIMITS.totalChars) throw new ValidationError(`${path}.blocks: more than ${CONTENT_LIMITS.totalChars} characters`);
+  return evidence;
+};
+
+const docId: Check<string> = (value, path) => {
+  const id = str(40)(value, path);
+  if (!/^[a-z0-9-]{8,40}$/i.test(id)) throw new ValidationError(`${path}: malformed document id`);
+  return id;
+};
+
+export const DETECTION_MESSAGES = {
+  /** Content script, at document start: a new document in this frame (the top frame's resets the tab). */
+  'page-hello': { from: 'content', payload: object({ docId }) },
+  /** Content script: what this frame shows, gathered again when the page changes. */
+  'page-content': { from: 'content', payload: object({ docId, evidence: contentEvidence }) },
+} satisfies Record<string, MessageSpec<unknown>>;
+
+export interface DetectionResponses {
+  'page-hello': { ok: true };
+  'page-content': { level: 'safe' | 'suspicious' | 'scam' };
+}
