@@ -1,11 +1,13 @@
 import type { Runtime } from 'webextension-polyfill';
 import { type MessageType, parseMessage, type Reply } from '../shared/protocol';
+import { protectionHandlers } from './handlers/protection';
 import { tabStatusHandlers } from './handlers/tab-status';
 import type { Handler, Handlers } from './handlers/types';
 import { senderTier } from './sender';
 
 const HANDLERS: Handlers<MessageType> = {
   ...tabStatusHandlers,
+  ...protectionHandlers,
 };
 
 /** Validates and dispatches one runtime message; always answers with a Reply. */

@@ -1,6 +1,7 @@
 // Content script (isolated world): receives the probe's events and forwards them
 // to the service worker.
 import { sendMessage } from '../platform/messaging';
+import { listenForCommands } from './commands';
 import { createBatcher } from './event-batcher';
 import { listenToProbe } from './probe-listener';
 
@@ -13,6 +14,7 @@ try {
     });
   }, FORWARD_DELAY_MS);
   listenToProbe(forward);
+  listenForCommands();
 } catch {
   // Never break the page.
 }

@@ -1,0 +1,88 @@
+import browser, { type Tabs } from 'webextension-polyfill';
+import { blockIdFromBytes, BLOCK_ID_PARAM } from '../../shared/block-id';
+import { getSettings } from '../settings/store';
+import type { VerdictChange } from '../verdict-events';
+import { captureThumbnail } from './capture';
+import { decideAction, lastSafeUrl, sameSite } from './decide';
+import { neutraliseTab } from './neutralise';
+import { type BlockRecord, isContinued, recentUrls, saveBlock } from './state';
+
+export const WARNING_PAGE = 'src/ui/warning/index.html';
+
+export function warningPageUrl(blockId: string): string {
+  return `${browser.runtime.getURL(WARNING_PAGE)}?${BLOCK_ID_PARAM}=${blockId}`;
+}
+
+// Tabs being acted on now: a burst of verdicts (or a verdict plus a block-list hit) acts once.
+const busyTabs = new Set<number>();
+// 'warn' mode: the warning tab's id is known only once tabs.create answers; its first message may come sooner.
+export const pendingWarningTabs = new Map<string, Promise<number>>();
+
+/** onVerdictChange listener: neutralise a page judged a scam, then warn or block as settings say. */
+export async function protectOnVerdict(change: VerdictChange): Promise<void> {
+  if (change.verdict.level !== 'scam' || busyTabs.has(change.tabId)) return;
+  busyTabs.add(change.tabId);
+  try {
+    await protect(change);
+  } finally {
+    busyTabs.delete(change.tabId);
+  }
+}
+
+async function protect(change: VerdictChange): Promise<void> {
+  const verdictAt = Date.now();
+  const [settings, tab, continued] = await Promise.all([
+    getSettings(),
+    browser.tabs.get(change.tabId).catch(() => null),
+    isContinued(change.tabId, change.url),
+  ]);
+  // The tab has gone or moved on to another site since the verdict was made.
+  if (!tab || !sameSite(tab.url, change.url)) return;
+  const action = decideAction({ settings, url: change.url, level: change.verdict.level, continued });
+  if (action === 'none') return;
+  if (action === 'log') {
+    console.warn('[fake-warning-blocker] monitor mode: a fake warning was detected but not blocked:', change.url);
+    return;
+  }
+  const [thumbnail, { mutedByUs }] = await Promise.all([
+    action === 'neutralise' ? Promise.resolve(null) : captureThumbnail(tab),
+    neutraliseTab(tab),
+  ]);
+  if (action === 'neutralise') return;
+
+  const record: BlockRecord = {
+    blockId: blockIdFromBytes(crypto.getRandomValues(new Uint8Array(16))),
+    tabId: change.tabId,
+    warningTabId: change.tabId,
+    url: change.url,
+    verdict: change.verdict,
+    thumbnail,
+    lastSafeUrl: lastSafeUrl(await recentUrls(change.tabId), change.url),
+    mode: action,
+    mutedByUs,
+    blockedAt: verdictAt,
+  };
+  if (action === 'block') {
+    await saveBlock(record);
+    await browser.tabs.update(change.tabId, { url: warningPageUrl(record.blockId) });
+    return;
+  }
+  await openWarningBeside(tab, record);
+}
+
+async function openWarningBeside(tab: Tabs.Tab, record: BlockRecord): Promise<void> {
+  const created = browser.tabs.create({
+    url: warningPageUrl(record.blockId),
+    windowId: tab.windowId,
+    index: tab.index + 1,
+    openerTabId: tab.id,
+    active: true,
+  });
+  const warningTabId = created.then((warningTab) => warningTab.id as number);
+  pendingWarningTabs.set(record.blockId, warningTabId);
+  try {
+    await saveBlock({ ...record, warningTabId: await warningTabId });
+  } finally {
+    pendingWarningTabs.delete(record.blockId);
+  }
+}
