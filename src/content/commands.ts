@@ -9,6 +9,23 @@ import { sendProbeCommand } from './probe-commands';
 
 const SPEECH_CHECK_MS = 200;
 let guarded = false;
+let neutralised = false;
+
+/**
+ * Registered at document_start, before any page script can add its own listener, so it
+ * runs first: once the page is neutralised it stops the page's beforeunload handlers,
+ * and the browser has no "leave this page?" prompt to show (Firefox asks even when an
+ * extension navigates or closes the tab).
+ */
+function guardUnload(): void {
+  window.addEventListener(
+    'beforeunload',
+    (event) => {
+      if (neutralised) event.stopImmediatePropagation();
+    },
+    true,
+  );
+}
 
 function exitLocks(): void {
   if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
@@ -51,6 +68,7 @@ function silenceMedia(target: EventTarget | null): void {
 }
 
 export function neutralisePage(): void {
+  neutralised = true;
   // Each step on its own: one failing (an API missing in this browser) must not stop the others.
   for (const step of [() => sendProbeCommand({ command: 'disarm' }), exitLocks, silence, restoreCursor, guard]) {
     try {
@@ -63,6 +81,7 @@ export function neutralisePage(): void {
 
 /** Listens for the background's commands, and asks once whether this page is to be disarmed from the start. */
 export function listenForCommands(): void {
+  guardUnload();
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     // Only our own background can reach here (web pages cannot message content scripts); check anyway.
     if (sender.id !== browser.runtime.id || sender.tab || !isProtectionCommand(message)) return undefined;
