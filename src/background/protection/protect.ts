@@ -13,19 +13,33 @@ export function warningPageUrl(blockId: string): string {
   return `${browser.runtime.getURL(WARNING_PAGE)}?${BLOCK_ID_PARAM}=${blockId}`;
 }
 
-// Tabs being acted on now: a burst of verdicts (or a verdict plus a block-list hit) acts once.
-const busyTabs = new Set<number>();
+// One verdict per tab is acted on at a time. Verdicts arriving meanwhile are not
+// dropped (a history flood publishes many, and the page may have moved on to a new
+// URL that must be blocked): the latest one is acted on next, and stale ones are
+// skipped because the tab has left their site.
+const running = new Map<number, { next: VerdictChange | null }>();
 // 'warn' mode: the warning tab's id is known only once tabs.create answers; its first message may come sooner.
 export const pendingWarningTabs = new Map<string, Promise<number>>();
 
 /** onVerdictChange listener: neutralise a page judged a scam, then warn or block as settings say. */
 export async function protectOnVerdict(change: VerdictChange): Promise<void> {
-  if (change.verdict.level !== 'scam' || busyTabs.has(change.tabId)) return;
-  busyTabs.add(change.tabId);
+  if (change.verdict.level !== 'scam') return;
+  const busy = running.get(change.tabId);
+  if (busy) {
+    busy.next = change;
+    return;
+  }
+  const slot: { next: VerdictChange | null } = { next: null };
+  running.set(change.tabId, slot);
   try {
-    await protect(change);
+    let current: VerdictChange | null = change;
+    while (current) {
+      await protect(current).catch((error: unknown) => console.error('[fake-warning-blocker] protection failed:', error));
+      current = slot.next;
+      slot.next = null;
+    }
   } finally {
-    busyTabs.delete(change.tabId);
+    running.delete(change.tabId);
   }
 }
 
