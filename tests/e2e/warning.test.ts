@@ -5,6 +5,7 @@ import { findTabId, openExtensionPage, sendFromExtensionPage } from '../support/
 import type { TestPage } from '../support/extension-browser';
 import { BROWSERS, FIXTURES_DIR, openSession, type Session } from '../support/session';
 import {
+  blockRecord,
   clickById,
   getLocal,
   pause,
@@ -80,6 +81,10 @@ describe.each(BROWSERS)('warning page in %s', (browserName) => {
     await waitInPage(page, 'the warning page', () => document.documentElement.dataset.state === 'ready');
     const after = await tabFacts(control, tabId);
     expect(after?.muted).toBe(true);
+    // Muted, out of window full screen and the page told to neutralise itself within 100 ms of the verdict.
+    const record = await blockRecord<{ neutraliseMs: number }>(control, await page.url());
+    console.log(`[${browserName}] verdict → neutralised: ${record?.neutraliseMs} ms`);
+    expect(record?.neutraliseMs).toBeLessThan(100);
     expect(after?.windowState).not.toBe('fullscreen');
     expect(await page.dismissOpenDialog()).toBe(false);
 

@@ -84,3 +84,9 @@ export function warningTabOpenedBy(page: TestPage, openerTabId: number): Promise
 export function waitInPage(page: TestPage, what: string, predicate: () => boolean, timeoutMs = 10_000): Promise<true> {
   return waitUntil(what, async () => (await page.evaluate(predicate).catch(() => false)) || null, timeoutMs) as Promise<true>;
 }
+
+/** The background's record of a block (storage.session), while it has not been acted on. */
+export function blockRecord<T = Record<string, unknown>>(page: TestPage, warningUrl: string): Promise<T | undefined> {
+  const key = `protection-block:${new URL(warningUrl).searchParams.get('block')}`;
+  return run(page, `return (await api.storage.session.get(${JSON.stringify(key)}))[${JSON.stringify(key)}];`);
+}

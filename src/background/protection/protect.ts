@@ -45,6 +45,7 @@ export async function protectOnVerdict(change: VerdictChange): Promise<void> {
 
 async function protect(change: VerdictChange): Promise<void> {
   const verdictAt = Date.now();
+  const started = performance.now();
   const [settings, tab, continued] = await Promise.all([
     getSettings(),
     browser.tabs.get(change.tabId).catch(() => null),
@@ -58,9 +59,13 @@ async function protect(change: VerdictChange): Promise<void> {
     console.warn('[fake-warning-blocker] monitor mode: a fake warning was detected but not blocked:', change.url);
     return;
   }
+  let neutraliseMs = 0;
   const [thumbnail, { mutedByUs }] = await Promise.all([
     action === 'neutralise' ? Promise.resolve(null) : captureThumbnail(tab),
-    neutraliseTab(tab),
+    neutraliseTab(tab).then((result) => {
+      neutraliseMs = Math.round(performance.now() - started);
+      return result;
+    }),
   ]);
   if (action === 'neutralise') return;
 
@@ -75,6 +80,7 @@ async function protect(change: VerdictChange): Promise<void> {
     mode: action,
     mutedByUs,
     blockedAt: verdictAt,
+    neutraliseMs,
   };
   if (action === 'block') {
     await saveBlock(record);

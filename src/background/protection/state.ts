@@ -20,6 +20,8 @@ export interface BlockRecord {
   /** We muted the tab (it was not muted before), so leaving to a safe page unmutes it. */
   mutedByUs: boolean;
   blockedAt: number;
+  /** From the verdict to the tab muted, out of window full screen and the page told to neutralise itself. */
+  neutraliseMs: number;
 }
 
 const blockKey = (blockId: string) => `protection-block:${blockId}`;
