@@ -7,6 +7,7 @@ import { BROWSERS, FIXTURES_DIR, openSession, type Session } from '../support/se
 import {
   blockRecord,
   clickById,
+  extensionTabsOpenedBy,
   getLocal,
   pause,
   setUserSettings,
@@ -15,7 +16,6 @@ import {
   tabIdOf,
   waitInPage,
   waitUntil,
-  warningTabOpenedBy,
 } from '../support/warning-helpers';
 
 const SCAM_HOST = 'scam-sim.fwb.test';
@@ -223,15 +223,19 @@ describe.each(BROWSERS)('warning page in %s', (browserName) => {
     await waitInPage(page, 'the page to be neutralised', disarmed);
     expect(await tabFacts(control, tabId)).toMatchObject({ muted: true });
     // The warning page opened beside the page, in a tab of its own.
-    const warningUrl = await waitUntil('the warning tab', () => warningTabOpenedBy(control, tabId));
+    const warningUrl = await waitUntil('the warning tab', async () => (await extensionTabsOpenedBy(control, tabId))[0]);
     expect(isWarning(warningUrl)).toBe(true);
+    // Later verdicts about the kept page (here: the lists change again) open no second warning.
+    await setUserSettings(control, { mode: 'warn', blockList: [SCAM_HOST, 'other.fwb.test'] });
+    await pause(LEFT_ALONE_MS);
+    expect(await extensionTabsOpenedBy(control, tabId)).toEqual([warningUrl]);
     const warning = await waitUntil('its page', async () => {
       for (const candidate of await session.browser.pages()) if ((await candidate.url().catch(() => '')) === warningUrl) return candidate;
       return null;
     });
     await waitInPage(warning, 'the warning page', () => document.documentElement.dataset.state === 'ready');
     await clickById(warning, 'continue');
-    await waitUntil('the warning tab to close', async () => (await warningTabOpenedBy(control, tabId)) === null);
+    await waitUntil('the warning tab to close', async () => (await extensionTabsOpenedBy(control, tabId)).length === 0);
     expect((await tabFacts(control, tabId))?.url.startsWith(QUIET_SCAM_URL)).toBe(true);
     await page.close();
   });

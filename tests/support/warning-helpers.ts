@@ -68,12 +68,12 @@ export async function tabIdOf(page: TestPage, url: string): Promise<number> {
   );
 }
 
-/** The URL of an extension page opened from tab `openerTabId`, or null. */
-export function warningTabOpenedBy(page: TestPage, openerTabId: number): Promise<string | null> {
+/** The URLs of the extension pages opened from tab `openerTabId`. */
+export function extensionTabsOpenedBy(page: TestPage, openerTabId: number): Promise<string[]> {
   return run(
     page,
     `const origin = api.runtime.getURL('');
-    return (await api.tabs.query({})).find((t) => t.openerTabId === ${openerTabId} && (t.url ?? '').startsWith(origin))?.url ?? null;`,
+    return (await api.tabs.query({})).filter((t) => t.openerTabId === ${openerTabId} && (t.url ?? '').startsWith(origin)).map((t) => t.url);`,
   );
 }
 

@@ -5,7 +5,7 @@ import type { VerdictChange } from '../verdict-events';
 import { captureThumbnail } from './capture';
 import { decideAction, lastSafeUrl, sameSite } from './decide';
 import { neutraliseTab } from './neutralise';
-import { type BlockRecord, isContinued, recentUrls, saveBlock } from './state';
+import { type BlockRecord, currentBlock, isContinued, recentUrls, saveBlock } from './state';
 
 export const WARNING_PAGE = 'src/ui/warning/index.html';
 
@@ -46,14 +46,17 @@ export async function protectOnVerdict(change: VerdictChange): Promise<void> {
 async function protect(change: VerdictChange): Promise<void> {
   const verdictAt = Date.now();
   const started = performance.now();
-  const [settings, tab, continued] = await Promise.all([
+  const [settings, tab, continued, warnedAlready] = await Promise.all([
     getSettings(),
     browser.tabs.get(change.tabId).catch(() => null),
     isContinued(change.tabId, change.url),
+    warningOpenBeside(change.tabId, change.url),
   ]);
   // The tab has gone or moved on to another site since the verdict was made.
   if (!tab || !sameSite(tab.url, change.url)) return;
-  const action = decideAction({ settings, url: change.url, level: change.verdict.level, continued });
+  let action = decideAction({ settings, url: change.url, level: change.verdict.level, continued });
+  // 'warn' mode keeps the page, whose later verdicts (a history flood makes many) must not open more warning tabs.
+  if (action === 'warn' && warnedAlready) action = 'neutralise';
   if (action === 'none') return;
   if (action === 'log') {
     console.warn('[fake-warning-blocker] monitor mode: a fake warning was detected but not blocked:', change.url);
@@ -88,6 +91,17 @@ async function protect(change: VerdictChange): Promise<void> {
     return;
   }
   await openWarningBeside(tab, record);
+}
+
+/** A warning page from an earlier verdict about this site is still open beside the tab. */
+async function warningOpenBeside(tabId: number, url: string): Promise<boolean> {
+  const record = await currentBlock(tabId);
+  if (!record || record.mode !== 'warn' || !sameSite(record.url, url)) return false;
+  if (pendingWarningTabs.has(record.blockId)) return true;
+  return browser.tabs.get(record.warningTabId).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function openWarningBeside(tab: Tabs.Tab, record: BlockRecord): Promise<void> {

@@ -32,8 +32,17 @@ const recentKey = (tabId: number) => `protection-recent:${tabId}`;
 const MAX_RECENT = 12;
 const session = () => browser.storage.session;
 
+/** Saves a block as the tab's current one; an earlier block of the tab is dropped (its id stops working). */
 export async function saveBlock(record: BlockRecord): Promise<void> {
+  const previous = (await session().get(tabBlockKey(record.tabId)))[tabBlockKey(record.tabId)] as string | undefined;
+  if (previous && previous !== record.blockId) await session().remove(blockKey(previous));
   await session().set({ [blockKey(record.blockId)]: record, [tabBlockKey(record.tabId)]: record.blockId });
+}
+
+/** The tab's current, not yet acted on, block. */
+export async function currentBlock(tabId: number): Promise<BlockRecord | null> {
+  const blockId = (await session().get(tabBlockKey(tabId)))[tabBlockKey(tabId)] as string | undefined;
+  return blockId ? getBlock(blockId) : null;
 }
 
 export async function getBlock(blockId: string): Promise<BlockRecord | null> {
