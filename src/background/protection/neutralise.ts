@@ -13,7 +13,12 @@ export interface NeutraliseResult {
  * the cursor and ask the page-world probe to disarm the page's traps.
  * Everything starts at once; nothing here waits for the page, which may be stuck in a dialog.
  */
-export async function neutraliseTab(tab: { id?: number; windowId?: number; mutedInfo?: { muted: boolean } }): Promise<NeutraliseResult> {
+export async function neutraliseTab(tab: {
+  id?: number;
+  windowId?: number;
+  active?: boolean;
+  mutedInfo?: { muted: boolean };
+}): Promise<NeutraliseResult> {
   const tabId = tab.id as number;
   const command: ProtectionCommand = { type: PROTECTION_COMMAND_TYPE, command: 'neutralise' };
   // The reply (or a rejection when no content script listens, e.g. a page still loading) does not matter.
@@ -21,7 +26,8 @@ export async function neutraliseTab(tab: { id?: number; windowId?: number; muted
   const alreadyMuted = tab.mutedInfo?.muted ?? false;
   await Promise.allSettled([
     alreadyMuted ? Promise.resolve() : browser.tabs.update(tabId, { muted: true }),
-    tab.windowId === undefined ? Promise.resolve() : leaveWindowFullscreen(tab.windowId),
+    // A window is full screen because of its visible tab: a flagged tab in the background is not the cause.
+    tab.windowId === undefined || !tab.active ? Promise.resolve() : leaveWindowFullscreen(tab.windowId),
   ]);
   return { mutedByUs: !alreadyMuted };
 }
