@@ -66,6 +66,7 @@ export default defineConfig(({ mode }) => {
       rollupOptions: {
         input: {
           warning: 'src/ui/warning/index.html',
+          help: 'src/ui/help/index.html',
         },
       },
     },

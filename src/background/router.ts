@@ -1,6 +1,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import { type MessageType, parseMessage, type Reply } from '../shared/protocol';
 import { detectionHandlers } from './handlers/detection';
+import { protectionHandlers } from './handlers/protection';
 import { tabStatusHandlers } from './handlers/tab-status';
 import type { Handler, Handlers } from './handlers/types';
 import { senderTier } from './sender';
@@ -8,6 +9,7 @@ import { senderTier } from './sender';
 const HANDLERS: Handlers<MessageType> = {
   ...tabStatusHandlers,
   ...detectionHandlers,
+  ...protectionHandlers,
 };
 
 /** Validates and dispatches one runtime message; always answers with a Reply. */

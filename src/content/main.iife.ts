@@ -1,6 +1,7 @@
 // Content script (isolated world): forwards the probe's events to the service
 // worker and gathers the page's content for the detector.
 import { sendMessage } from '../platform/messaging';
+import { listenForCommands } from './commands';
 import { watchContent } from './content-watch';
 import { createBatcher } from './event-batcher';
 import { listenToProbe } from './probe-listener';
@@ -15,6 +16,8 @@ try {
   const docId = newDocId();
   // First, so the service worker resets the tab before this document's events arrive.
   sendMessage('page-hello', { docId }).catch(() => {});
+  // Registers the page's first beforeunload listener, so a neutralised page can never prompt.
+  listenForCommands();
   const forward = createBatcher((events) => {
     sendMessage('probe-events', { events }).catch(() => {
       // The service worker may be restarting; the next batch carries on.

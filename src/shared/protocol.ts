@@ -6,6 +6,7 @@
 //  - 'content': content scripts in web pages. Untrusted input: can only add evidence.
 //  - 'extension-page': our own popup/options/warning pages. May read state and change settings.
 
+import { PROTECTION_MESSAGES, type ProtectionResponses } from './messages/protection';
 import type { MessageSpec, SenderTier } from './messages/spec';
 import { DETECTION_MESSAGES, type DetectionResponses } from './messages/detection';
 import { TAB_STATUS_MESSAGES, type TabStatusResponses } from './messages/tab-status';
@@ -17,9 +18,10 @@ export type { TabStatus } from './messages/tab-status';
 export const MESSAGE_SPECS = {
   ...TAB_STATUS_MESSAGES,
   ...DETECTION_MESSAGES,
+  ...PROTECTION_MESSAGES,
 } satisfies Record<string, MessageSpec<unknown>>;
 
-export type MessageResponses = TabStatusResponses & DetectionResponses;
+export type MessageResponses = TabStatusResponses & DetectionResponses & ProtectionResponses;
 
 export type MessageType = keyof typeof MESSAGE_SPECS;
 export type MessagePayload<T extends MessageType> = ReturnType<(typeof MESSAGE_SPECS)[T]['payload']>;

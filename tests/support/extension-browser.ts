@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page as PlaywrightPage } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page as PlaywrightPage } from 'playwright-core';
 import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
 import { type BrowserName, browserPath } from './browser-paths';
 
@@ -23,7 +23,44 @@ export interface TestPage {
   waitFor(predicate: string, timeoutMs?: number): Promise<void>;
   waitForUrl(test: (url: string) => boolean, timeoutMs?: number): Promise<void>;
   screenshot(path: string): Promise<void>;
+  /**
+   * From now on, JavaScript dialogs (alert/confirm/prompt/beforeunload) of this tab are
+   * left open, as a user who does not know what to do would leave them, and recorded:
+   * see dialogs(). Without it, Chromium (Playwright) dismisses dialogs at once and
+   * Firefox (BiDi) leaves them open unrecorded.
+   */
+  trackDialogs(): Promise<void>;
+  /**
+   * Dialogs seen since trackDialogs(), and the messages of those still open as far as the
+   * protocol's events tell (Firefox sends no "closed" event for a prompt that a navigation
+   * aborts: use dismissOpenDialog() for the truth).
+   */
+  dialogs(): DialogRecord;
+  /**
+   * Asks the browser itself whether a dialog is open in this tab now, by trying to dismiss
+   * it: true when one was open (it is dismissed), false when there was none. Needs trackDialogs().
+   */
+  dismissOpenDialog(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+export interface DialogRecord {
+  seen: number;
+  open: string[];
+}
+
+function dialogTracker() {
+  const record: DialogRecord = { seen: 0, open: [] };
+  return {
+    record,
+    opened(message: string) {
+      record.seen++;
+      record.open.push(message);
+    },
+    closed() {
+      record.open.shift();
+    },
+  };
 }
 
 export interface ExtensionBrowser {
@@ -59,6 +96,9 @@ async function pollUntil(check: () => Promise<boolean> | boolean, timeoutMs: num
 }
 
 function wrapPlaywright(page: PlaywrightPage): TestPage {
+  const tracker = dialogTracker();
+  let tracking = false;
+  let cdp: CDPSession | undefined;
   return {
     goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
     url: async () => page.url(),
@@ -68,6 +108,26 @@ function wrapPlaywright(page: PlaywrightPage): TestPage {
     waitFor: async (predicate, timeoutMs = 5000) => void (await page.waitForFunction(predicate, undefined, { timeout: timeoutMs })),
     waitForUrl: (test, timeoutMs = 5000) => pollUntil(() => test(page.url()), timeoutMs, 'a URL'),
     screenshot: async (path) => void (await page.screenshot({ path })),
+    async trackDialogs() {
+      if (tracking) return;
+      tracking = true;
+      // A 'dialog' listener stops Playwright's auto-dismissal; the DevTools events say when a
+      // dialog really closes (also when the browser closes it because the tab navigated).
+      page.on('dialog', () => {});
+      cdp = await page.context().newCDPSession(page);
+      cdp.on('Page.javascriptDialogOpening', (event) => tracker.opened(event.message));
+      cdp.on('Page.javascriptDialogClosed', () => tracker.closed());
+      await cdp.send('Page.enable');
+    },
+    dialogs: () => structuredClone(tracker.record),
+    async dismissOpenDialog() {
+      if (!cdp) throw new Error('call trackDialogs() first');
+      // Fails with "No dialog is showing" when there is none.
+      return cdp.send('Page.handleJavaScriptDialog', { accept: false }).then(
+        () => true,
+        () => false,
+      );
+    },
     close: () => page.close(),
   };
 }
@@ -91,9 +151,26 @@ async function gotoPuppeteer(page: PuppeteerPage, url: string): Promise<void> {
   await pollUntil(loaded, 10_000, `navigation to ${url}`);
 }
 
+interface BidiPromptEvent {
+  context: string;
+  message?: string;
+}
+interface BidiConnection {
+  on(event: string, listener: (params: BidiPromptEvent) => void): void;
+  send(method: string, params: object): Promise<unknown>;
+}
+
+const contextOf = (page: PuppeteerPage) => (page.mainFrame() as unknown as { _id: string })._id;
+const connectionOf = (page: PuppeteerPage) => (page.browser() as unknown as { connection: BidiConnection }).connection;
+
 function wrapPuppeteer(page: PuppeteerPage): TestPage {
-  // Dismiss alert/confirm/prompt like Playwright does by default, so tests behave the same in both browsers.
-  page.on('dialog', (dialog) => void dialog.dismiss().catch(() => {}));
+  const tracker = dialogTracker();
+  let tracking = false;
+  // Dismiss alert/confirm/prompt like Playwright does by default, so tests behave the same in
+  // both browsers, unless the test tracks dialogs (then they stay open, as for a real user).
+  page.on('dialog', (dialog) => {
+    if (!tracking) void dialog.dismiss().catch(() => {});
+  });
   return {
     goto: (url) => gotoPuppeteer(page, url),
     url: () => page.evaluate(() => location.href).catch(() => page.url()),
@@ -112,6 +189,31 @@ function wrapPuppeteer(page: PuppeteerPage): TestPage {
     waitForUrl: (test, timeoutMs = 5000) =>
       pollUntil(async () => test(await page.evaluate(() => location.href).catch(() => page.url())), timeoutMs, 'a URL'),
     screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
+    async trackDialogs() {
+      if (tracking) return;
+      tracking = true;
+      // Puppeteer's BiDi session leaves prompts open ('ignore'); its Dialog objects do not
+      // report closing, so listen to the protocol's own prompt events for this tab.
+      const context = contextOf(page);
+      const connection = connectionOf(page);
+      connection.on('browsingContext.userPromptOpened', (event) => {
+        if (event.context === context) tracker.opened(event.message ?? '');
+      });
+      connection.on('browsingContext.userPromptClosed', (event) => {
+        if (event.context === context) tracker.closed();
+      });
+    },
+    dialogs: () => structuredClone(tracker.record),
+    async dismissOpenDialog() {
+      if (!tracking) throw new Error('call trackDialogs() first');
+      // Fails with "no such alert" when there is none.
+      return connectionOf(page)
+        .send('browsingContext.handleUserPrompt', { context: contextOf(page), accept: false })
+        .then(
+          () => true,
+          () => false,
+        );
+    },
     close: () => page.close(),
   };
 }

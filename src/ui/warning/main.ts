@@ -1,3 +1,81 @@
-import { localizePage } from '../lib/i18n';
+import browser from 'webextension-polyfill';
+import { sendMessage } from '../../platform/messaging';
+import { blockIdFromUrl } from '../../shared/block-id';
+import { MESSAGE_SPECS } from '../../shared/protocol';
+import { localizePage, t } from '../lib/i18n';
+import { renderBlock } from './render';
 
-localizePage();
+// The page knows only the block id in its address; what was blocked comes from the
+// background, which answers only this tab for this id.
+
+const REPORT_MESSAGE = 'report-page';
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const status = byId('status');
+
+/** Report hook: present once the reporting feature defines a 'report-page' message taking { blockId }. */
+const reportAvailable = Object.hasOwn(MESSAGE_SPECS, REPORT_MESSAGE);
+
+async function act(button: HTMLButtonElement, action: () => Promise<unknown>, doneKey?: string): Promise<void> {
+  const buttons = document.querySelectorAll<HTMLButtonElement>('button');
+  buttons.forEach((b) => (b.disabled = true));
+  status.textContent = '';
+  try {
+    await action();
+    if (doneKey) status.textContent = t(doneKey);
+  } catch (error) {
+    console.warn('[fake-warning-blocker] warning page action failed:', error);
+    status.textContent = t('warningActionFailed');
+  } finally {
+    buttons.forEach((b) => (b.disabled = false));
+    button.focus();
+  }
+}
+
+async function closeThisTab(): Promise<void> {
+  const tab = await browser.tabs.getCurrent();
+  if (tab?.id !== undefined) await browser.tabs.remove(tab.id);
+}
+
+function wire(blockId: string): void {
+  const on = (id: string, action: () => Promise<unknown>, doneKey?: string) => {
+    const button = byId<HTMLButtonElement>(id);
+    button.addEventListener('click', () => void act(button, action, doneKey));
+  };
+  on('back', () => sendMessage('protection-leave', { blockId, to: 'back' }));
+  on('close', () => sendMessage('protection-leave', { blockId, to: 'close' }));
+  on('continue', () => sendMessage('protection-continue', { blockId }));
+  on('not-scam', () => sendMessage('protection-allow-site', { blockId }));
+  on(
+    'report',
+    async () => {
+      const reply = (await browser.runtime.sendMessage({ type: REPORT_MESSAGE, payload: { blockId } })) as { ok?: boolean } | undefined;
+      if (!reply?.ok) throw new Error('report failed');
+    },
+    'warningReportSent',
+  );
+}
+
+function showExpired(): void {
+  byId('expired').hidden = false;
+  document.documentElement.dataset.state = 'expired';
+  const button = byId<HTMLButtonElement>('close-expired');
+  button.addEventListener('click', () => void act(button, closeThisTab));
+}
+
+async function start(): Promise<void> {
+  localizePage();
+  byId<HTMLAnchorElement>('help-link').href = browser.runtime.getURL('src/ui/help/index.html');
+  byId('headline').focus();
+  const blockId = blockIdFromUrl(location.href);
+  if (!blockId) return showExpired();
+  try {
+    const view = await sendMessage('protection-get-block', { blockId });
+    renderBlock(view, reportAvailable);
+    wire(blockId);
+    document.documentElement.dataset.state = 'ready';
+  } catch {
+    showExpired();
+  }
+}
+
+void start();

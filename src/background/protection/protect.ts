@@ -1,0 +1,122 @@
+import browser, { type Tabs } from 'webextension-polyfill';
+import { blockIdFromBytes, BLOCK_ID_PARAM } from '../../shared/block-id';
+import { getSettings } from '../settings/store';
+import type { VerdictChange } from '../verdict-events';
+import { captureThumbnail } from './capture';
+import { decideAction, lastSafeUrl, sameSite } from './decide';
+import { neutraliseTab } from './neutralise';
+import { type BlockRecord, currentBlock, isContinued, recentUrls, saveBlock } from './state';
+
+export const WARNING_PAGE = 'src/ui/warning/index.html';
+
+export function warningPageUrl(blockId: string): string {
+  return `${browser.runtime.getURL(WARNING_PAGE)}?${BLOCK_ID_PARAM}=${blockId}`;
+}
+
+// One verdict per tab is acted on at a time. Verdicts arriving meanwhile are not
+// dropped (a history flood publishes many, and the page may have moved on to a new
+// URL that must be blocked): the latest one is acted on next, and stale ones are
+// skipped because the tab has left their site.
+const running = new Map<number, { next: VerdictChange | null }>();
+// 'warn' mode: the warning tab's id is known only once tabs.create answers; its first message may come sooner.
+export const pendingWarningTabs = new Map<string, Promise<number>>();
+
+/** onVerdictChange listener: neutralise a page judged a scam, then warn or block as settings say. */
+export async function protectOnVerdict(change: VerdictChange): Promise<void> {
+  if (change.verdict.level !== 'scam') return;
+  const busy = running.get(change.tabId);
+  if (busy) {
+    busy.next = change;
+    return;
+  }
+  const slot: { next: VerdictChange | null } = { next: null };
+  running.set(change.tabId, slot);
+  try {
+    let current: VerdictChange | null = change;
+    while (current) {
+      await protect(current).catch((error: unknown) => console.error('[fake-warning-blocker] protection failed:', error));
+      current = slot.next;
+      slot.next = null;
+    }
+  } finally {
+    running.delete(change.tabId);
+  }
+}
+
+async function protect(change: VerdictChange): Promise<void> {
+  const verdictAt = Date.now();
+  const started = performance.now();
+  const [settings, tab, continued, warnedAlready] = await Promise.all([
+    getSettings(),
+    browser.tabs.get(change.tabId).catch(() => null),
+    isContinued(change.tabId, change.url),
+    warningOpenBeside(change.tabId, change.url),
+  ]);
+  // The tab has gone or moved on to another site since the verdict was made.
+  if (!tab || !sameSite(tab.url, change.url)) return;
+  let action = decideAction({ settings, url: change.url, level: change.verdict.level, continued });
+  // 'warn' mode keeps the page, whose later verdicts (a history flood makes many) must not open more warning tabs.
+  if (action === 'warn' && warnedAlready) action = 'neutralise';
+  if (action === 'none') return;
+  if (action === 'log') {
+    console.warn('[fake-warning-blocker] monitor mode: a fake warning was detected but not blocked:', change.url);
+    return;
+  }
+  let neutraliseMs = 0;
+  const [thumbnail, { mutedByUs }] = await Promise.all([
+    action === 'neutralise' ? Promise.resolve(null) : captureThumbnail(tab),
+    neutraliseTab(tab).then((result) => {
+      neutraliseMs = Math.round(performance.now() - started);
+      return result;
+    }),
+  ]);
+  if (action === 'neutralise') return;
+
+  const record: BlockRecord = {
+    blockId: blockIdFromBytes(crypto.getRandomValues(new Uint8Array(16))),
+    tabId: change.tabId,
+    warningTabId: change.tabId,
+    url: change.url,
+    verdict: change.verdict,
+    thumbnail,
+    lastSafeUrl: lastSafeUrl(await recentUrls(change.tabId), change.url),
+    mode: action,
+    mutedByUs,
+    blockedAt: verdictAt,
+    neutraliseMs,
+  };
+  if (action === 'block') {
+    await saveBlock(record);
+    await browser.tabs.update(change.tabId, { url: warningPageUrl(record.blockId) });
+    return;
+  }
+  await openWarningBeside(tab, record);
+}
+
+/** A warning page from an earlier verdict about this site is still open beside the tab. */
+async function warningOpenBeside(tabId: number, url: string): Promise<boolean> {
+  const record = await currentBlock(tabId);
+  if (!record || record.mode !== 'warn' || !sameSite(record.url, url)) return false;
+  if (pendingWarningTabs.has(record.blockId)) return true;
+  return browser.tabs.get(record.warningTabId).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function openWarningBeside(tab: Tabs.Tab, record: BlockRecord): Promise<void> {
+  const created = browser.tabs.create({
+    url: warningPageUrl(record.blockId),
+    windowId: tab.windowId,
+    index: tab.index + 1,
+    openerTabId: tab.id,
+    active: true,
+  });
+  const warningTabId = created.then((warningTab) => warningTab.id as number);
+  pendingWarningTabs.set(record.blockId, warningTabId);
+  try {
+    await saveBlock({ ...record, warningTabId: await warningTabId });
+  } finally {
+    pendingWarningTabs.delete(record.blockId);
+  }
+}

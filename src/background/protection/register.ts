@@ -1,0 +1,20 @@
+import browser from 'webextension-polyfill';
+import { onVerdictChange } from '../verdict-events';
+import { checkBlockList, checkOpenTabs } from './block-list';
+import { protectOnVerdict } from './protect';
+import { forgetProtectionTab, rememberUrl } from './state';
+
+/** Registers the protection listeners; called once, synchronously, at the top level of the worker. */
+export function registerProtection(): void {
+  onVerdictChange(protectOnVerdict);
+  browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+    if (!changeInfo.url || !/^https?:/.test(changeInfo.url)) return;
+    void rememberUrl(tabId, changeInfo.url).catch(() => {});
+    void checkBlockList(tabId, changeInfo.url).catch(() => {});
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void forgetProtectionTab(tabId).catch(() => {}));
+  browser.storage.onChanged.addListener((changes, area) => {
+    // 'userSettings' is the settings store's key; managed policy changes arrive as area 'managed'.
+    if ((area === 'local' && 'userSettings' in changes) || area === 'managed') void checkOpenTabs().catch(() => {});
+  });
+}

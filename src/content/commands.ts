@@ -1,0 +1,98 @@
+// Content-side receiver of the background's commands. 'neutralise' takes back
+// from a flagged page everything the isolated world can reach, asks the
+// page-world probe to disarm the rest (dialogs, unload, history and window.open
+// traps, Web Audio), and keeps it that way for as long as the document lives.
+import browser, { type Runtime } from 'webextension-polyfill';
+import { sendMessage } from '../platform/messaging';
+import { isProtectionCommand } from '../shared/messages/protection';
+import { sendProbeCommand } from './probe-commands';
+
+const SPEECH_CHECK_MS = 200;
+let guarded = false;
+let neutralised = false;
+
+/**
+ * Registered at document_start, before any page script can add its own listener, so it
+ * runs first: once the page is neutralised it stops the page's beforeunload handlers,
+ * and the browser has no "leave this page?" prompt to show (Firefox asks even when an
+ * extension navigates or closes the tab).
+ */
+function guardUnload(): void {
+  window.addEventListener(
+    'beforeunload',
+    (event) => {
+      if (neutralised) event.stopImmediatePropagation();
+    },
+    true,
+  );
+}
+
+function exitLocks(): void {
+  if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+  if (document.pointerLockElement) document.exitPointerLock();
+  (navigator as Navigator & { keyboard?: { unlock?: () => void } }).keyboard?.unlock?.();
+}
+
+function silence(): void {
+  for (const media of document.querySelectorAll<HTMLMediaElement>('audio, video')) {
+    media.muted = true;
+    media.pause();
+  }
+  globalThis.speechSynthesis?.cancel();
+}
+
+function restoreCursor(): void {
+  const style = document.createElement('style');
+  style.textContent = 'html, html * { cursor: auto !important; }';
+  (document.head ?? document.documentElement).append(style);
+}
+
+/** Keeps the page neutralised: a page re-entering full screen or restarting sound is stopped again. */
+function guard(): void {
+  if (guarded) return;
+  guarded = true;
+  document.addEventListener('fullscreenchange', exitLocks, true);
+  document.addEventListener('pointerlockchange', exitLocks, true);
+  // Media events do not bubble, but they do pass the document in the capture phase.
+  document.addEventListener('play', (event) => silenceMedia(event.target), true);
+  document.addEventListener('volumechange', (event) => silenceMedia(event.target), true);
+  setInterval(() => {
+    if (globalThis.speechSynthesis?.speaking || globalThis.speechSynthesis?.pending) globalThis.speechSynthesis.cancel();
+  }, SPEECH_CHECK_MS);
+}
+
+function silenceMedia(target: EventTarget | null): void {
+  if (!(target instanceof HTMLMediaElement)) return;
+  if (!target.muted) target.muted = true;
+  if (!target.paused) target.pause();
+}
+
+export function neutralisePage(): void {
+  neutralised = true;
+  // Each step on its own: one failing (an API missing in this browser) must not stop the others.
+  for (const step of [() => sendProbeCommand({ command: 'disarm' }), exitLocks, silence, restoreCursor, guard]) {
+    try {
+      step();
+    } catch {
+      // Keep going.
+    }
+  }
+}
+
+/** Listens for the background's commands, and asks once whether this page is to be disarmed from the start. */
+export function listenForCommands(): void {
+  guardUnload();
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+    // Only our own background can reach here (web pages cannot message content scripts); check anyway.
+    if (sender.id !== browser.runtime.id || sender.tab || !isProtectionCommand(message)) return undefined;
+    neutralisePage();
+    return Promise.resolve({ done: true });
+  });
+  sendMessage('protection-page-start', {})
+    .then((answer) => {
+      if (answer.disarm) neutralisePage();
+    })
+    .catch(() => {
+      // The worker may be restarting; a later verdict still neutralises the page.
+    });
+}

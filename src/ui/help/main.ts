@@ -1,0 +1,3 @@
+import { localizePage } from '../lib/i18n';
+
+localizePage();
