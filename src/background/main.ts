@@ -2,7 +2,9 @@
 // worker woken by an event never misses it.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { routeMessage } from './router';
+import { handleStorageChange } from './settings/store';
 import { forgetTab } from './tab-state';
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => routeMessage(message, sender));
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+browser.storage.onChanged.addListener((changes, areaName) => handleStorageChange(changes, areaName));

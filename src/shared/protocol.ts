@@ -7,17 +7,20 @@
 //  - 'extension-page': our own popup/options/warning pages. May read state and change settings.
 
 import type { MessageSpec, SenderTier } from './messages/spec';
+import { SETTINGS_MESSAGES, type SettingsResponses } from './messages/settings';
 import { TAB_STATUS_MESSAGES, type TabStatusResponses } from './messages/tab-status';
 import { isPlainObject, ValidationError } from './validate';
 
 export type { SenderTier } from './messages/spec';
 export type { TabStatus } from './messages/tab-status';
+export type { SettingsView } from './messages/settings';
 
 export const MESSAGE_SPECS = {
   ...TAB_STATUS_MESSAGES,
+  ...SETTINGS_MESSAGES,
 } satisfies Record<string, MessageSpec<unknown>>;
 
-export type MessageResponses = TabStatusResponses;
+export type MessageResponses = TabStatusResponses & SettingsResponses;
 
 export type MessageType = keyof typeof MESSAGE_SPECS;
 export type MessagePayload<T extends MessageType> = ReturnType<(typeof MESSAGE_SPECS)[T]['payload']>;

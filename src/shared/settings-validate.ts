@@ -13,7 +13,7 @@ import {
 } from './settings';
 import { parseSitePattern } from './site-patterns';
 
-export type SettingsProblem = 'not-an-object' | 'unknown-key' | 'wrong-type' | 'bad-value' | 'bad-entry' | 'too-many';
+export type SettingsProblem = 'unreadable' | 'not-an-object' | 'unknown-key' | 'wrong-type' | 'bad-value' | 'bad-entry' | 'too-many';
 
 export interface SettingsIssue {
   /** The setting, e.g. "mode", "allowList[3]", "supportContact.phone"; "*" for the whole object. */
