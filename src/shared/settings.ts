@@ -51,6 +51,9 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export type SettingKey = keyof Settings;
 
+/** storage.local key holding the user's own settings (watch it with storage.onChanged). */
+export const USER_SETTINGS_STORAGE_KEY = 'userSettings';
+
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
 
 /**

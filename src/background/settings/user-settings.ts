@@ -1,8 +1,8 @@
 import browser from 'webextension-polyfill';
-import { USER_SETTING_KEYS } from '../../shared/settings';
+import { USER_SETTING_KEYS, USER_SETTINGS_STORAGE_KEY } from '../../shared/settings';
 import { validateSettings } from '../../shared/settings-validate';
 
-export const USER_SETTINGS_KEY = 'userSettings';
+export const USER_SETTINGS_KEY = USER_SETTINGS_STORAGE_KEY;
 
 export async function readUserSettings(): Promise<unknown> {
   return (await browser.storage.local.get(USER_SETTINGS_KEY))[USER_SETTINGS_KEY];
