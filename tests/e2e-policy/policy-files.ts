@@ -3,9 +3,9 @@
 // process exit and on SIGINT/SIGTERM, because other test runs on this machine see it too.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { CHROME_EXTENSION_ID, GECKO_ID } from '../../vite.config';
 
-export const CHROME_EXTENSION_ID = 'ljkmijllmnkiooapnfhlmoemlnblggnk';
-export const GECKO_ID = 'fake-warning-blocker@fwb.example.org';
+export { CHROME_EXTENSION_ID, GECKO_ID };
 
 /** Debian's chromium reads managed policies here (Google Chrome: /etc/opt/chrome/policies/managed). */
 export const CHROMIUM_POLICY_DIR = '/etc/chromium/policies/managed';
@@ -83,11 +83,17 @@ export function installChromiumPolicy(values: unknown): PolicyFile {
   const write = (policyValues: unknown) =>
     writeAtomically(path, JSON.stringify({ '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: policyValues } } }, null, 2));
   write(values);
+  let removed = false;
   const remove = register(() => {
+    removed = true;
     if (existsSync(path)) unlinkSync(path);
     removeDirsIfEmpty(created);
   });
-  return { path, update: write, remove };
+  const update = (policyValues: unknown) => {
+    if (removed) throw new Error('policy file already removed');
+    write(policyValues);
+  };
+  return { path, update, remove };
 }
 
 /**
