@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMatchingPattern, parseSitePattern } from './site-patterns';
+import { findMatchingPattern, matchesSiteList, parseSitePattern } from './site-patterns';
 
 describe('parseSitePattern', () => {
   it.each([
@@ -42,6 +42,11 @@ describe('findMatchingPattern', () => {
     expect(findMatchingPattern('https://intranet.example/helpdesk/faq?q=1', list)).toBe(list[0]);
     expect(findMatchingPattern('http://intranet.example/helpdesk/faq', list)).toBeNull();
     expect(findMatchingPattern('https://intranet.example/other', list)).toBeNull();
+  });
+
+  it('answers yes/no through matchesSiteList', () => {
+    expect(matchesSiteList('http://intranet.example/', ['intranet.example'])).toBe(true);
+    expect(matchesSiteList('http://www.intranet.example/', ['intranet.example'])).toBe(false);
   });
 
   it('ignores non-web URLs, unparsable URLs and invalid entries', () => {

@@ -95,3 +95,8 @@ export function findMatchingPattern(url: string | URL, list: readonly string[]):
   }
   return null;
 }
+
+/** True when `url` is covered by one of the entries (same name as the warning work's helper, for an easy merge). */
+export function matchesSiteList(url: string, entries: readonly string[]): boolean {
+  return findMatchingPattern(url, entries) !== null;
+}
