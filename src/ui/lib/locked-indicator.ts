@@ -17,12 +17,19 @@ export function lockedBadge(): HTMLElement {
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | HTMLButtonElement;
 
-/** Disables `controls` and shows (or removes) the badge at the end of `row`. */
+/**
+ * Disables `controls` and shows (or removes) the badge in `row`: inside the child
+ * marked `data-lock-anchor` if there is one, else at its end.
+ */
 export function applyLock(row: HTMLElement, controls: Control[], locked: boolean): void {
   for (const control of controls) control.disabled = locked;
   row.classList.toggle('locked', locked);
-  const badge = row.querySelector(':scope > .fwb-locked');
-  if (locked && !badge) row.append(lockedBadge());
+  const badge = row.querySelector('.fwb-locked');
+  if (locked && !badge) {
+    const anchor = row.querySelector('[data-lock-anchor]');
+    if (anchor) anchor.append(lockedBadge());
+    else row.append(lockedBadge());
+  }
   if (!locked) badge?.remove();
 }
 

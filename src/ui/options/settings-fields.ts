@@ -87,7 +87,11 @@ export function listField(key: 'allowList' | 'blockList', messageKey: string, sa
       .filter(Boolean);
     if (await save({ [key]: entries })) dirty = false;
   });
-  element.append(label(textarea.id, messageKey), textarea, button);
+  const heading = document.createElement('div');
+  heading.className = 'setting-list-heading';
+  heading.dataset.lockAnchor = '';
+  heading.append(label(textarea.id, messageKey));
+  element.append(heading, textarea, button);
   return {
     row: element,
     show(state) {
