@@ -141,9 +141,9 @@ describe('resolveSettings with random input (property-based)', () => {
           expect(source).toBe(state.settings.mode);
         }
       }),
-      { numRuns: 2000 },
+      { numRuns: 1000 },
     );
-  });
+  }, 30_000);
 
   it('a policy alone never turns protection off unless it says protectionEnabled: false exactly', () => {
     fc.assert(
@@ -152,7 +152,7 @@ describe('resolveSettings with random input (property-based)', () => {
         const said = typeof policy === 'object' && policy !== null && (policy as Record<string, unknown>).protectionEnabled === false;
         expect(state.settings.protectionEnabled).toBe(!said);
       }),
-      { numRuns: 2000 },
+      { numRuns: 1000 },
     );
-  });
+  }, 30_000);
 });
