@@ -10,11 +10,17 @@ import packageJson from './package.json' with { type: 'json' };
 export type BuildTarget = 'chrome' | 'firefox';
 
 export const GECKO_ID = 'fake-warning-blocker@fwb.example.org';
+/** Chrome/Edge ID of every build, fixed by the public `key` in manifest.json (see README, enterprise deployment). */
+export const CHROME_EXTENSION_ID = 'ljkmijllmnkiooapnfhlmoemlnblggnk';
 
 function manifestFor(target: BuildTarget): ManifestV3Export {
   const manifest = structuredClone(baseManifest) as Record<string, unknown>;
   manifest.version = packageJson.version;
   if (target === 'firefox') {
+    // Chrome-only keys: Firefox takes its ID from gecko.id and its policy from
+    // policies.json (3rdparty.Extensions), which it does not check against a schema.
+    delete manifest.key;
+    delete manifest.storage;
     manifest.background = { scripts: ['src/background/main.ts'], type: 'module' };
     manifest.browser_specific_settings = {
       gecko: {
@@ -86,6 +92,18 @@ export default defineConfig(({ mode }) => {
             // Each file launches real browsers; two at once fit this 2-core machine.
             fileParallelism: true,
             maxWorkers: 2,
+          },
+        },
+        {
+          extends: true,
+          test: {
+            // Browser policy files are machine-wide: one file at a time, after the 'e2e' project.
+            name: 'e2e-policy',
+            include: ['tests/e2e-policy/**/*.test.ts'],
+            testTimeout: 90_000,
+            hookTimeout: 90_000,
+            fileParallelism: false,
+            maxWorkers: 1,
           },
         },
       ],

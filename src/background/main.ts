@@ -3,8 +3,10 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { registerProtection } from './protection/register';
 import { routeMessage } from './router';
+import { handleStorageChange } from './settings/store';
 import { forgetTab } from './tab-state';
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => routeMessage(message, sender));
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 registerProtection();
+browser.storage.onChanged.addListener((changes, areaName) => handleStorageChange(changes, areaName));

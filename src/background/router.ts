@@ -2,6 +2,7 @@ import type { Runtime } from 'webextension-polyfill';
 import { type MessageType, parseMessage, type Reply } from '../shared/protocol';
 import { detectionHandlers } from './handlers/detection';
 import { protectionHandlers } from './handlers/protection';
+import { settingsHandlers } from './handlers/settings';
 import { tabStatusHandlers } from './handlers/tab-status';
 import type { Handler, Handlers } from './handlers/types';
 import { senderTier } from './sender';
@@ -10,6 +11,7 @@ const HANDLERS: Handlers<MessageType> = {
   ...tabStatusHandlers,
   ...detectionHandlers,
   ...protectionHandlers,
+  ...settingsHandlers,
 };
 
 /** Validates and dispatches one runtime message; always answers with a Reply. */

@@ -9,19 +9,25 @@
 import { PROTECTION_MESSAGES, type ProtectionResponses } from './messages/protection';
 import type { MessageSpec, SenderTier } from './messages/spec';
 import { DETECTION_MESSAGES, type DetectionResponses } from './messages/detection';
+import { SETTINGS_MESSAGES, type SettingsResponses } from './messages/settings';
 import { TAB_STATUS_MESSAGES, type TabStatusResponses } from './messages/tab-status';
 import { isPlainObject, ValidationError } from './validate';
 
 export type { SenderTier } from './messages/spec';
 export type { TabStatus } from './messages/tab-status';
+export type { SettingsView } from './messages/settings';
 
 export const MESSAGE_SPECS = {
   ...TAB_STATUS_MESSAGES,
   ...DETECTION_MESSAGES,
   ...PROTECTION_MESSAGES,
+  ...SETTINGS_MESSAGES,
 } satisfies Record<string, MessageSpec<unknown>>;
 
-export type MessageResponses = TabStatusResponses & DetectionResponses & ProtectionResponses;
+export type MessageResponses = TabStatusResponses &
+  DetectionResponses &
+  ProtectionResponses &
+  SettingsResponses;
 
 export type MessageType = keyof typeof MESSAGE_SPECS;
 export type MessagePayload<T extends MessageType> = ReturnType<(typeof MESSAGE_SPECS)[T]['payload']>;

@@ -1,6 +1,7 @@
 // Settings every feature reads. Effective settings = defaults, then user
 // settings, then enterprise policy (policy wins). Validation with fallback lives
-// in ./settings-validate.ts (enterprise issue); this file is the contract.
+// in ./settings-validate.ts, the precedence in ./settings-resolve.ts; this file
+// is the contract. Policy keys are these same field names (public/managed-schema.json).
 
 export type ProtectionMode = 'block' | 'warn' | 'monitor';
 export type RemoteGuardMode = 'off' | 'scam-context' | 'always-warn' | 'block';
@@ -16,7 +17,7 @@ export interface Settings {
   mode: ProtectionMode;
   /** Users may press "continue anyway", allow a site, or pause protection. */
   allowUserOverride: boolean;
-  /** Hostnames or URL patterns never blocked / always blocked. */
+  /** Hostnames or URL patterns never blocked / always blocked (grammar and matching: ./site-patterns.ts). */
   allowList: string[];
   blockList: string[];
   notificationProtection: boolean;
@@ -47,3 +48,36 @@ export const DEFAULT_SETTINGS: Settings = {
   supportContact: null,
   historyLimit: 500,
 };
+
+export type SettingKey = keyof Settings;
+
+/** storage.local key holding the user's own settings (watch it with storage.onChanged). */
+export const USER_SETTINGS_STORAGE_KEY = 'userSettings';
+
+export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
+
+/**
+ * What a user may change on the options page (unless policy locks it). The rest
+ * (override permission, report endpoint and token, support contact, whether
+ * users may report) is set by the organisation only.
+ */
+export const USER_SETTING_KEYS = [
+  'protectionEnabled',
+  'mode',
+  'allowList',
+  'blockList',
+  'notificationProtection',
+  'remoteGuardMode',
+  'remoteGuardWindowMinutes',
+  'includeScreenshots',
+  'historyLimit',
+] as const satisfies readonly SettingKey[];
+
+export type UserSettingKey = (typeof USER_SETTING_KEYS)[number];
+
+/** Keys a policy of allowUserOverride=false takes away from the user ("pause", "allow this site"). */
+export const OVERRIDE_KEYS = ['protectionEnabled', 'mode', 'allowList'] as const satisfies readonly UserSettingKey[];
+
+export function isUserSettingKey(key: string): key is UserSettingKey {
+  return (USER_SETTING_KEYS as readonly string[]).includes(key);
+}

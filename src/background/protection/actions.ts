@@ -1,6 +1,6 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { BlockView } from '../../shared/messages/protection';
-import { hostOf } from '../../shared/site-match';
+import { hostOf } from '../../shared/site-patterns';
 import { getSettings } from '../settings/store';
 import { allowSiteForUser } from './allow';
 import { pendingWarningTabs, WARNING_PAGE } from './protect';

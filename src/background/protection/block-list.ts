@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { hostOf, matchesSiteList } from '../../shared/site-match';
+import { hostOf, matchesSiteList } from '../../shared/site-patterns';
 import type { Verdict } from '../../shared/verdict';
 import { getSettings } from '../settings/store';
 import { publishVerdictChange } from '../verdict-events';

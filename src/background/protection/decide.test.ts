@@ -13,11 +13,13 @@ describe('decideAction', () => {
     expect(decideAction({ ...scam, level: 'safe' })).toBe('none');
     expect(decideAction({ ...scam, settings: { ...DEFAULT_SETTINGS, protectionEnabled: false } })).toBe('none');
   });
-  it('never acts on an allow-listed site, including its subdomains', () => {
+  it('never acts on an allow-listed site; subdomains only through a "*." entry', () => {
     const settings = { ...DEFAULT_SETTINGS, allowList: ['scam.test'] };
     expect(decideAction({ ...scam, settings })).toBe('none');
-    expect(decideAction({ ...scam, settings, url: 'http://www.scam.test/' })).toBe('none');
+    expect(decideAction({ ...scam, settings, url: 'http://www.scam.test/' })).toBe('block');
     expect(decideAction({ ...scam, settings, url: 'http://notscam.test/' })).toBe('block');
+    const withSubdomains = { ...DEFAULT_SETTINGS, allowList: ['*.scam.test'] };
+    expect(decideAction({ ...scam, settings: withSubdomains, url: 'http://www.scam.test/' })).toBe('none');
   });
   it('follows the mode', () => {
     expect(decideAction({ ...scam, settings: { ...DEFAULT_SETTINGS, mode: 'warn' } })).toBe('warn');

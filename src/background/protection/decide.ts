@@ -1,5 +1,5 @@
 import type { Settings } from '../../shared/settings';
-import { matchesSiteList } from '../../shared/site-match';
+import { matchesSiteList } from '../../shared/site-patterns';
 import type { VerdictLevel } from '../../shared/verdict';
 
 /**

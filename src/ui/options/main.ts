@@ -1,4 +1,6 @@
 import { localizePage } from '../lib/i18n';
+import { renderSettingsSection } from './settings-section';
 
 // Each feature renders its own section into its placeholder in index.html.
 localizePage();
+void renderSettingsSection(document.getElementById('settings-section') as HTMLElement);

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { sendMessage } from '../../platform/messaging';
 import { localizePage, t } from '../lib/i18n';
+import { showManagedNotice } from '../lib/locked-indicator';
 
 async function showStatus(): Promise<void> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -30,3 +31,4 @@ showStatus().catch((error: unknown) => {
   (document.getElementById('status-text') as HTMLElement).textContent = t('popupStatusError');
   console.error(error);
 });
+showManagedNotice(document.querySelector('main') as HTMLElement).catch((error: unknown) => console.error(error));

@@ -1,0 +1,158 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, SETTING_KEYS, USER_SETTING_KEYS } from './settings';
+import { resolveSettings } from './settings-resolve';
+import { validateSettings } from './settings-validate';
+
+describe('validateSettings', () => {
+  it('accepts a complete valid policy unchanged, except for normalisation', () => {
+    const policy = {
+      ...DEFAULT_SETTINGS,
+      mode: 'warn',
+      allowList: ['Intranet.Example.COM', '*.example.org'],
+      blockList: ['https://bad.example/*'],
+      reportEndpoint: 'https://reports.example.com/fwb',
+      reportToken: 'abc.DEF-123',
+      supportContact: { name: ' IT Helpdesk ', phone: '+81 3-1234-5678', url: 'https://help.example.com' },
+    };
+    const { values, issues, present } = validateSettings(policy);
+    expect(issues).toEqual([]);
+    expect(present).toEqual(SETTING_KEYS);
+    expect(values.allowList).toEqual(['intranet.example.com', '*.example.org']);
+    expect(values.supportContact).toEqual({ name: 'IT Helpdesk', phone: '+81 3-1234-5678', url: 'https://help.example.com' });
+  });
+
+  it('reports each bad value, keeps the good ones, and drops only the bad list entries', () => {
+    const { values, issues, present } = validateSettings({
+      mode: 'off',
+      protectionEnabled: 'no',
+      allowList: ['ok.example', 'not a host', 42],
+      remoteGuardWindowMinutes: 0,
+      reportEndpoint: 'javascript:alert(1)',
+      reportToken: 'has space',
+      supportContact: { name: 'Helpdesk', phone: 'call us', colour: 'red' },
+      typo: true,
+    });
+    expect(values).toEqual({ allowList: ['ok.example'], supportContact: { name: 'Helpdesk', phone: '', url: '' } });
+    expect(present).toEqual(['mode', 'protectionEnabled', 'allowList', 'remoteGuardWindowMinutes', 'reportEndpoint', 'reportToken', 'supportContact']);
+    expect(issues.map((issue) => [issue.key, issue.problem])).toEqual([
+      ['mode', 'bad-value'],
+      ['protectionEnabled', 'wrong-type'],
+      ['allowList[1]', 'bad-entry'],
+      ['allowList[2]', 'bad-entry'],
+      ['remoteGuardWindowMinutes', 'bad-value'],
+      ['reportEndpoint', 'bad-value'],
+      ['reportToken', 'bad-value'],
+      ['supportContact.colour', 'unknown-key'],
+      ['supportContact.phone', 'bad-value'],
+      ['typo', 'unknown-key'],
+    ]);
+  });
+
+  it('never echoes the token in an issue', () => {
+    const { issues } = validateSettings({ reportToken: 'secret value' });
+    expect(JSON.stringify(issues)).not.toContain('secret');
+  });
+
+  it('rejects whole non-objects and keys a tier may not set', () => {
+    expect(validateSettings([1, 2]).issues).toEqual([{ key: '*', problem: 'not-an-object', detail: expect.any(String) }]);
+    expect(validateSettings(undefined).issues).toEqual([]);
+    const user = validateSettings({ reportEndpoint: 'https://x.example', mode: 'warn' }, USER_SETTING_KEYS);
+    expect(user.values).toEqual({ mode: 'warn' });
+    expect(user.issues[0]).toMatchObject({ key: 'reportEndpoint', problem: 'unknown-key' });
+  });
+});
+
+describe('resolveSettings', () => {
+  it('layers defaults, then user settings, then policy, and locks what the policy names', () => {
+    const state = resolveSettings(
+      { mode: 'warn', notificationProtection: false, blockList: ['user.example'] },
+      { mode: 'block', blockList: ['policy.example'] },
+    );
+    expect(state.settings.mode).toBe('block');
+    expect(state.settings.blockList).toEqual(['policy.example']);
+    expect(state.settings.notificationProtection).toBe(false);
+    expect(state.locked).toEqual(['mode', 'blockList']);
+    expect(state.managed).toBe(true);
+    expect(state.userSettings).toEqual({ mode: 'warn', notificationProtection: false, blockList: ['user.example'] });
+  });
+
+  it('falls back to the default, not the user’s choice, for an invalid policy value, and still locks it', () => {
+    const state = resolveSettings({ protectionEnabled: false }, { protectionEnabled: 'off' });
+    expect(state.settings.protectionEnabled).toBe(true);
+    expect(state.locked).toEqual(['protectionEnabled']);
+    expect(state.policyIssues).toHaveLength(1);
+  });
+
+  it('takes pausing, mode downgrades and user allow-listing away when policy forbids overrides', () => {
+    const state = resolveSettings(
+      { protectionEnabled: false, mode: 'monitor', allowList: ['mine.example'], historyLimit: 10 },
+      { allowUserOverride: false },
+    );
+    expect(state.settings).toMatchObject({ protectionEnabled: true, mode: 'block', allowList: [], historyLimit: 10 });
+    expect(state.locked).toEqual(['protectionEnabled', 'mode', 'allowUserOverride', 'allowList']);
+  });
+
+  it('lets a valid policy turn protection off', () => {
+    expect(resolveSettings({}, { protectionEnabled: false }).settings.protectionEnabled).toBe(false);
+  });
+
+  it('without a policy: nothing locked, not managed', () => {
+    const state = resolveSettings(undefined, undefined);
+    expect(state).toEqual({ settings: DEFAULT_SETTINGS, locked: [], managed: false, policyIssues: [], userSettings: {} });
+  });
+});
+
+// Values likely to hit the interesting branches, mixed with arbitrary junk.
+const settingValue = fc.oneof(
+  fc.anything(),
+  fc.boolean(),
+  fc.constantFrom('block', 'warn', 'monitor', 'off', 'always-warn', '', 'false', 'https://x.example', 'javascript:1'),
+  fc.integer(),
+  fc.array(fc.oneof(fc.string(), fc.domain(), fc.anything()), { maxLength: 5 }),
+  fc.record({ name: fc.anything(), phone: fc.oneof(fc.string(), fc.constant('+1 800 555 0100')), url: fc.anything() }, { requiredKeys: [] }),
+);
+const policyObject = fc.oneof(
+  fc.anything(),
+  fc.dictionary(fc.oneof(fc.constantFrom(...SETTING_KEYS), fc.string()), settingValue),
+);
+
+describe('resolveSettings with random input (property-based)', () => {
+  it('never throws, always returns valid settings, and turns protection off only by a valid policy or user value', () => {
+    fc.assert(
+      fc.property(policyObject, policyObject, (user, policy) => {
+        const state = resolveSettings(user, policy);
+        // The effective settings always validate cleanly with every key present.
+        expect(validateSettings(state.settings).issues).toEqual([]);
+        expect(Object.keys(state.settings).sort()).toEqual([...SETTING_KEYS].sort());
+        const policyRecord = typeof policy === 'object' && policy !== null && !Array.isArray(policy) ? (policy as Record<string, unknown>) : {};
+        const userRecord = typeof user === 'object' && user !== null && !Array.isArray(user) ? (user as Record<string, unknown>) : {};
+        if (!state.settings.protectionEnabled) {
+          const byPolicy = Object.hasOwn(policyRecord, 'protectionEnabled') && policyRecord.protectionEnabled === false;
+          const byUser =
+            !Object.hasOwn(policyRecord, 'protectionEnabled') &&
+            policyRecord.allowUserOverride !== false &&
+            Object.hasOwn(userRecord, 'protectionEnabled') &&
+            userRecord.protectionEnabled === false;
+          expect(byPolicy || byUser).toBe(true);
+        }
+        if (state.settings.mode !== 'block') {
+          const source = Object.hasOwn(policyRecord, 'mode') ? policyRecord.mode : userRecord.mode;
+          expect(source).toBe(state.settings.mode);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  }, 30_000);
+
+  it('a policy alone never turns protection off unless it says protectionEnabled: false exactly', () => {
+    fc.assert(
+      fc.property(policyObject, (policy) => {
+        const state = resolveSettings(undefined, policy);
+        const said = typeof policy === 'object' && policy !== null && (policy as Record<string, unknown>).protectionEnabled === false;
+        expect(state.settings.protectionEnabled).toBe(!said);
+      }),
+      { numRuns: 1000 },
+    );
+  }, 30_000);
+});
