@@ -1,11 +1,15 @@
 import type { Runtime } from 'webextension-polyfill';
 import { type MessageType, parseMessage, type Reply } from '../shared/protocol';
+import { historyHandlers } from './handlers/history';
+import { reportsHandlers } from './handlers/reports';
 import { tabStatusHandlers } from './handlers/tab-status';
 import type { Handler, Handlers } from './handlers/types';
 import { senderTier } from './sender';
 
 const HANDLERS: Handlers<MessageType> = {
   ...tabStatusHandlers,
+  ...reportsHandlers,
+  ...historyHandlers,
 };
 
 /** Validates and dispatches one runtime message; always answers with a Reply. */

@@ -7,6 +7,8 @@
 //  - 'extension-page': our own popup/options/warning pages. May read state and change settings.
 
 import type { MessageSpec, SenderTier } from './messages/spec';
+import { HISTORY_MESSAGES, type HistoryResponses } from './messages/history';
+import { REPORTS_MESSAGES, type ReportsResponses } from './messages/reports';
 import { TAB_STATUS_MESSAGES, type TabStatusResponses } from './messages/tab-status';
 import { isPlainObject, ValidationError } from './validate';
 
@@ -15,9 +17,11 @@ export type { TabStatus } from './messages/tab-status';
 
 export const MESSAGE_SPECS = {
   ...TAB_STATUS_MESSAGES,
+  ...REPORTS_MESSAGES,
+  ...HISTORY_MESSAGES,
 } satisfies Record<string, MessageSpec<unknown>>;
 
-export type MessageResponses = TabStatusResponses;
+export type MessageResponses = TabStatusResponses & ReportsResponses & HistoryResponses;
 
 export type MessageType = keyof typeof MESSAGE_SPECS;
 export type MessagePayload<T extends MessageType> = ReturnType<(typeof MESSAGE_SPECS)[T]['payload']>;

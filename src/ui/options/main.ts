@@ -1,4 +1,6 @@
 import { localizePage } from '../lib/i18n';
+import { renderHistorySection } from './history-section';
 
 // Each feature renders its own section into its placeholder in index.html.
 localizePage();
+void renderHistorySection(document.getElementById('history-section') as HTMLElement).catch((error: unknown) => console.error(error));
