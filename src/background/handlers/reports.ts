@@ -69,7 +69,8 @@ export const reportsHandlers: Handlers<
       endpointConfigured: settings.reportEndpoint.trim() !== '',
       screenshotRequired: settings.includeScreenshots,
       siteAllowed: host ? await isSiteAllowed(host) : false,
-      services: servicesForLanguage(browser.i18n.getUILanguage()),
+      // The language our messages are shown in, and the browser's: either one being Japanese is enough.
+      services: servicesForLanguage(browser.i18n.getMessage('popupMessagesLocale'), browser.i18n.getUILanguage()),
     };
   },
   async 'open-report-forms'(payload, sender) {

@@ -15,6 +15,8 @@ describe('public report services', () => {
     expect(servicesForLanguage('ja')).toContain('ipa');
     expect(servicesForLanguage('ja-JP')).toContain('ipa');
     expect(servicesForLanguage('en-US')).not.toContain('ipa');
+    expect(servicesForLanguage('ja', 'en-US')).toContain('ipa');
+    expect(servicesForLanguage('en', 'en-GB')).not.toContain('ipa');
   });
 });
 

@@ -20,7 +20,11 @@ export function reportFormUrl(service: ReportService, pageUrl: string): string {
   }
 }
 
-/** The services to offer for a UI language: IPA's consultation desk for Japanese. */
-export function servicesForLanguage(uiLanguage: string): ReportService[] {
-  return uiLanguage.toLowerCase().startsWith('ja') ? ['google', 'microsoft', 'ipa'] : ['google', 'microsoft'];
+/**
+ * The services to offer: IPA's consultation desk when the extension speaks Japanese or
+ * the browser's UI language is Japanese (pass both; either is enough).
+ */
+export function servicesForLanguage(...languages: string[]): ReportService[] {
+  const japanese = languages.some((language) => language.toLowerCase().startsWith('ja'));
+  return japanese ? ['google', 'microsoft', 'ipa'] : ['google', 'microsoft'];
 }
