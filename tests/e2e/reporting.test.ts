@@ -157,6 +157,48 @@ describe.each(BROWSERS)('reporting in %s', (browserName) => {
     await page.close();
   });
 
+  it('takes no screenshot unless asked, and says so when it cannot take one', async () => {
+    // Screenshots need the activeTab grant that opening the real toolbar popup gives; a test
+    // cannot click the toolbar button, so this checks the refusal paths and what the user is told.
+    const target = `${FIXTURE_ORIGIN}/report-target.html?case=screenshot`;
+    const page = await session.browser.newPage(target);
+    const tabId = await findTabId(admin, target);
+    const before = receiver.reports.length;
+
+    const without = await sendFromExtensionPage<ReportOutcome>(admin, 'report-page', { tabId, url: target });
+    expect(without.screenshot).toBe(false);
+    const [report] = (await receiver.waitForReports(before + 1, 10_000)).slice(-1);
+    expect(report?.screenshot).toBeNull();
+
+    const popup = await session.browser.newPage(`${session.browser.extensionOrigin}src/ui/popup/index.html?tabId=${tabId}`);
+    await until(popup, `!document.getElementById('action-report').hidden`);
+    await popup.evaluate(() => {
+      (document.getElementById('action-report') as HTMLButtonElement).click();
+      (document.getElementById('report-screenshot') as HTMLInputElement).checked = true;
+      (document.getElementById('report-send') as HTMLButtonElement).click();
+    });
+    await until(popup, `!document.getElementById('report-result').hidden`, 15_000);
+    // The page is reported again within minutes: the earlier report stands and nothing new is claimed.
+    expect(await popup.evaluate(`document.getElementById('report-screenshot-note').hidden`)).toBe(true);
+
+    const other = `${FIXTURE_ORIGIN}/report-target.html?case=screenshot-2`;
+    await page.goto(other);
+    const popup2 = await session.browser.newPage(`${session.browser.extensionOrigin}src/ui/popup/index.html?tabId=${tabId}`);
+    await until(popup2, `document.getElementById('status-site').textContent === 'fixtures.fwb.test'`);
+    await popup2.evaluate(() => {
+      (document.getElementById('action-report') as HTMLButtonElement).click();
+      (document.getElementById('report-screenshot') as HTMLInputElement).checked = true;
+      (document.getElementById('report-send') as HTMLButtonElement).click();
+    });
+    await until(popup2, `!document.getElementById('report-result').hidden`, 15_000);
+    expect(await popup2.evaluate(`document.getElementById('report-screenshot-note').hidden`)).toBe(false);
+    const [second] = (await receiver.waitForReports(before + 2, 10_000)).slice(-1);
+    expect(second).toMatchObject({ page: { url: other }, screenshot: null });
+    await popup.close();
+    await popup2.close();
+    await page.close();
+  });
+
   it('keeps a report on the device only, and allows no site, when policy says so', async () => {
     await setUserSettings(admin, { allowUserOverride: false });
     const target = 'http://allow-me.fwb.test/report-target.html?case=locked';

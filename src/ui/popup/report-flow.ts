@@ -35,11 +35,11 @@ export function openReportForm(mode: Mode, target: Target, options: ReportOption
   };
   form.onsubmit = (event) => {
     event.preventDefault();
-    void send(mode, target).then(onDone);
+    void send(mode, target, options).then(onDone);
   };
 }
 
-async function send(mode: Mode, target: Target): Promise<void> {
+async function send(mode: Mode, target: Target, options: ReportOptions): Promise<void> {
   const button = byId<HTMLButtonElement>('report-send');
   button.disabled = true;
   button.textContent = t('reportsSending');
@@ -48,15 +48,20 @@ async function send(mode: Mode, target: Target): Promise<void> {
   const text = byId('report-result-text');
   try {
     let outcome: ReportOutcome;
+    const screenshot = byId('report-screenshot-note');
+    screenshot.hidden = true;
     if (mode === 'scam') {
+      const includeScreenshot = byId<HTMLInputElement>('report-screenshot').checked || options.screenshotRequired;
       outcome = await sendMessage('report-page', {
         tabId: target.tabId,
         blockId: undefined,
         url: target.pageUrl,
         comment,
-        includeScreenshot: byId<HTMLInputElement>('report-screenshot').checked,
+        includeScreenshot,
       });
       text.textContent = t(outcome.duplicate ? 'reportsDuplicate' : 'reportsThanks');
+      // Said plainly, so nobody believes a picture went along when it did not.
+      screenshot.hidden = !includeScreenshot || outcome.screenshot || outcome.duplicate;
     } else {
       const fp = await sendMessage('report-false-positive', { tabId: target.tabId, blockId: undefined, url: target.pageUrl, comment });
       outcome = fp;
