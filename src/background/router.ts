@@ -3,6 +3,8 @@ import { type MessageType, parseMessage, type Reply } from '../shared/protocol';
 import { detectionHandlers } from './handlers/detection';
 import { protectionHandlers } from './handlers/protection';
 import { settingsHandlers } from './handlers/settings';
+import { historyHandlers } from './handlers/history';
+import { reportsHandlers } from './handlers/reports';
 import { tabStatusHandlers } from './handlers/tab-status';
 import type { Handler, Handlers } from './handlers/types';
 import { senderTier } from './sender';
@@ -12,6 +14,8 @@ const HANDLERS: Handlers<MessageType> = {
   ...detectionHandlers,
   ...protectionHandlers,
   ...settingsHandlers,
+  ...reportsHandlers,
+  ...historyHandlers,
 };
 
 /** Validates and dispatches one runtime message; always answers with a Reply. */

@@ -10,6 +10,8 @@ import { PROTECTION_MESSAGES, type ProtectionResponses } from './messages/protec
 import type { MessageSpec, SenderTier } from './messages/spec';
 import { DETECTION_MESSAGES, type DetectionResponses } from './messages/detection';
 import { SETTINGS_MESSAGES, type SettingsResponses } from './messages/settings';
+import { HISTORY_MESSAGES, type HistoryResponses } from './messages/history';
+import { REPORTS_MESSAGES, type ReportsResponses } from './messages/reports';
 import { TAB_STATUS_MESSAGES, type TabStatusResponses } from './messages/tab-status';
 import { isPlainObject, ValidationError } from './validate';
 
@@ -22,12 +24,16 @@ export const MESSAGE_SPECS = {
   ...DETECTION_MESSAGES,
   ...PROTECTION_MESSAGES,
   ...SETTINGS_MESSAGES,
+  ...REPORTS_MESSAGES,
+  ...HISTORY_MESSAGES,
 } satisfies Record<string, MessageSpec<unknown>>;
 
 export type MessageResponses = TabStatusResponses &
   DetectionResponses &
   ProtectionResponses &
-  SettingsResponses;
+  SettingsResponses &
+  ReportsResponses &
+  HistoryResponses;
 
 export type MessageType = keyof typeof MESSAGE_SPECS;
 export type MessagePayload<T extends MessageType> = ReturnType<(typeof MESSAGE_SPECS)[T]['payload']>;

@@ -31,3 +31,28 @@ export async function findTabId(page: TestPage, urlPrefix: string): Promise<numb
   if (id < 0) throw new Error(`No tab open at ${urlPrefix}`);
   return id;
 }
+
+/** Replaces the user's settings (storage.local 'userSettings', read by the settings store). */
+export async function setUserSettings(page: TestPage, settings: Record<string, unknown>): Promise<void> {
+  await page.evaluate(`(async () => {
+    const api = globalThis.browser ?? globalThis.chrome;
+    await api.storage.local.set({ userSettings: ${JSON.stringify(settings)} });
+  })()`);
+}
+
+/** Reads one key of the extension's storage.local. */
+export async function readLocalStorage<T>(page: TestPage, key: string): Promise<T | undefined> {
+  return (await page.evaluate(`(async () => {
+    const api = globalThis.browser ?? globalThis.chrome;
+    return (await api.storage.local.get(${JSON.stringify(key)}))[${JSON.stringify(key)}];
+  })()`)) as T | undefined;
+}
+
+/** Every open tab's id and address (pendingUrl while a navigation has not committed). */
+export async function listTabs(page: TestPage): Promise<{ id: number; url: string }[]> {
+  return (await page.evaluate(`(async () => {
+    const api = globalThis.browser ?? globalThis.chrome;
+    const tabs = await api.tabs.query({});
+    return tabs.map((t) => ({ id: t.id, url: t.pendingUrl || t.url || '' }));
+  })()`)) as { id: number; url: string }[];
+}

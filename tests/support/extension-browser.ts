@@ -69,6 +69,14 @@ export interface ExtensionBrowser {
   extensionOrigin: string;
   newPage(url?: string): Promise<TestPage>;
   pages(): Promise<TestPage[]>;
+  /**
+   * Ends the extension's background context the way the browser does when it is idle or
+   * killed, and lets it start again on the next event: Chromium stops the service worker
+   * (CDP Target.closeTarget, as chrome://serviceworker-internals "Stop" does); Firefox
+   * reloads the extension (runtime.reload), which also drops its alarms and in-memory state.
+   * Extension pages are closed by the Firefox reload; open new ones afterwards.
+   */
+  restartBackground(): Promise<void>;
   close(): Promise<void>;
   /** Resolves when the browser goes away (e.g. the user closed its window). */
   closed: Promise<void>;
@@ -254,6 +262,23 @@ async function launchChromium(options: LaunchOptions, extensionDir: string): Pro
     },
     pages: async () => context.pages().map(wrapPlaywright),
     closed: new Promise((done) => context.once('close', () => done())),
+    async restartBackground() {
+      const helper = await context.newPage();
+      try {
+        const cdp = await context.newCDPSession(helper);
+        const { targetInfos } = await cdp.send('Target.getTargets');
+        const workers = targetInfos.filter((target) => target.type === 'service_worker' && target.url.startsWith(extensionOrigin));
+        if (!workers.length) throw new Error('The extension service worker is not running');
+        for (const worker of workers) await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+        await pollUntil(
+          async () => !(await cdp.send('Target.getTargets')).targetInfos.some((t) => t.type === 'service_worker' && t.url.startsWith(extensionOrigin)),
+          5000,
+          'the service worker to stop',
+        );
+      } finally {
+        await helper.close();
+      }
+    },
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
@@ -314,6 +339,30 @@ async function launchFirefox(options: LaunchOptions, extensionDir: string): Prom
     },
     pages: async () => (await browser.pages()).map(wrapPuppeteer),
     closed: new Promise((done) => browser.once('disconnected', () => done())),
+    async restartBackground() {
+      const origin = `moz-extension://${FIREFOX_EXTENSION_UUID}/`;
+      const page = wrapPuppeteer(await browser.newPage());
+      await page.goto(`${origin}src/ui/options/index.html`);
+      // The page goes away with the reload; the call never answers.
+      void page.evaluate(() => void (globalThis as unknown as { browser: { runtime: { reload(): void } } }).browser.runtime.reload()).catch(() => {});
+      const answers = async () => {
+        const probe = wrapPuppeteer(await browser.newPage());
+        try {
+          await probe.goto(`${origin}src/ui/options/index.html`);
+          return await probe.evaluate(async () => {
+            const api = (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } } }).browser;
+            return (await api.runtime.sendMessage({ type: 'history-list', payload: {} }))?.ok === true;
+          });
+        } catch {
+          return false;
+        } finally {
+          await probe.close().catch(() => {});
+        }
+      };
+      // The reload closes the extension's pages: once this one is gone, the old background is too.
+      await pollUntil(() => page.evaluate(() => false).catch(() => true), 10_000, 'the extension to unload');
+      await pollUntil(answers, 15_000, 'the reloaded extension to answer');
+    },
     close: () => browser.close(),
   };
 }

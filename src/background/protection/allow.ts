@@ -1,10 +1,10 @@
 import browser from 'webextension-polyfill';
-import { getSettingsState, setUserSettings } from '../settings/store';
+import { allowSite } from '../reports/site-allow';
 import type { BlockRecord } from './state';
 
-// The user's "this is not a scam" adds the exact host to the user's allow list
-// through the settings store (which refuses when policy locks the list), and
-// keeps a local record of the false positive for the user and for reports.
+// The user's "this is not a scam" on the warning page adds the exact host to the
+// user's allow list (refused when policy locks it) and keeps a local record of
+// the false positive for the user and for reports.
 
 export const FALSE_POSITIVES_KEY = 'protectionFalsePositives';
 const MAX_RECORDS = 200;
@@ -18,12 +18,6 @@ export interface FalsePositiveRecord {
 }
 
 let queue: Promise<unknown> = Promise.resolve();
-
-async function addToAllowList(host: string): Promise<void> {
-  const { userSettings } = await getSettingsState();
-  const allowList = userSettings.allowList ?? [];
-  if (!allowList.includes(host)) await setUserSettings({ allowList: [...allowList, host] });
-}
 
 async function recordFalsePositive(host: string, record: BlockRecord): Promise<void> {
   const previous = (await browser.storage.local.get(FALSE_POSITIVES_KEY))[FALSE_POSITIVES_KEY];
@@ -40,7 +34,7 @@ async function recordFalsePositive(host: string, record: BlockRecord): Promise<v
 
 export function allowSiteForUser(host: string, record: BlockRecord): Promise<void> {
   const task = async () => {
-    await addToAllowList(host);
+    if (!(await allowSite(host))) throw new Error('managed by your organisation: allowList');
     await recordFalsePositive(host, record);
   };
   const next = queue.then(task, task);

@@ -1,34 +1,56 @@
 import browser from 'webextension-polyfill';
 import { sendMessage } from '../../platform/messaging';
-import { localizePage, t } from '../lib/i18n';
+import type { ReportOptions } from '../../shared/messages/reports';
+import { IPA_CONSULTATION_URL } from '../../shared/reports/services';
+import { localizePage } from '../lib/i18n';
+import { openReportForm } from './report-flow';
+import { showActions, showError, showNoPage, showStatus } from './status-view';
+import { resolveTarget, type Target } from './target';
 import { showManagedNotice } from '../lib/locked-indicator';
 
-async function showStatus(): Promise<void> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  const statusText = document.getElementById('status-text') as HTMLElement;
-  const site = document.getElementById('status-site') as HTMLElement;
-  const list = document.getElementById('status-events') as HTMLElement;
-  if (tab?.id === undefined) {
-    statusText.textContent = t('popupStatusNoPage');
+const byId = (id: string) => document.getElementById(id) as HTMLElement;
+
+function showConsultation(options: ReportOptions): void {
+  const link = byId('consult-ipa-link') as HTMLAnchorElement;
+  link.href = IPA_CONSULTATION_URL;
+  byId('consult-ipa').hidden = !options.services.includes('ipa');
+}
+
+async function render(): Promise<void> {
+  const target = await resolveTarget();
+  const options = await sendMessage('get-report-options', { url: target?.pageUrl });
+  showConsultation(options);
+  if (!target) {
+    showNoPage();
     return;
   }
-  const status = await sendMessage('get-tab-status', { tabId: tab.id });
-  site.textContent = status.url ? new URL(status.url).host : '';
-  const kinds = Object.entries(status.eventCounts);
-  statusText.textContent = kinds.length ? t('popupStatusEventsSeen') : t('popupStatusNothingSeen');
-  list.replaceChildren(
-    ...kinds.map(([kind, count]) => {
-      const item = document.createElement('li');
-      item.dataset.kind = kind;
-      item.textContent = `${kind}: ${count}`;
-      return item;
-    }),
-  );
+  showStatus(target, options);
+  showActions(target, options);
+  wireActions(target, options);
+}
+
+function wireActions(target: Target, options: ReportOptions): void {
+  const refresh = () => void render().catch(fail);
+  byId('action-report').onclick = () => openReportForm('scam', target, options, refresh);
+  byId('action-not-scam').onclick = () => openReportForm('not-scam', target, options, refresh);
+  const setPaused = (paused: boolean) => () => void sendMessage('set-site-paused', { url: target.pageUrl, paused }).then(refresh, fail);
+  byId('action-pause').onclick = setPaused(true);
+  byId('action-resume').onclick = setPaused(false);
+}
+
+function fail(error: unknown): void {
+  showError();
+  console.error(error);
+}
+
+// Links to our own pages open as tabs (a popup cannot navigate itself to them).
+for (const id of ['link-history', 'link-settings']) {
+  byId(id).addEventListener('click', (event) => {
+    event.preventDefault();
+    void browser.tabs.create({ url: (event.currentTarget as HTMLAnchorElement).href });
+  });
 }
 
 localizePage();
-showStatus().catch((error: unknown) => {
-  (document.getElementById('status-text') as HTMLElement).textContent = t('popupStatusError');
-  console.error(error);
-});
+render().catch(fail);
 showManagedNotice(document.querySelector('main') as HTMLElement).catch((error: unknown) => console.error(error));

@@ -1,19 +1,16 @@
 import browser from 'webextension-polyfill';
 import { sendMessage } from '../../platform/messaging';
 import { blockIdFromUrl } from '../../shared/block-id';
-import { MESSAGE_SPECS } from '../../shared/protocol';
+import type { BlockView } from '../../shared/messages/protection';
 import { localizePage, t } from '../lib/i18n';
 import { renderBlock } from './render';
 
 // The page knows only the block id in its address; what was blocked comes from the
 // background, which answers only this tab for this id.
 
-const REPORT_MESSAGE = 'report-page';
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const status = byId('status');
 
-/** Report hook: present once the reporting feature defines a 'report-page' message taking { blockId }. */
-const reportAvailable = Object.hasOwn(MESSAGE_SPECS, REPORT_MESSAGE);
 
 async function act(button: HTMLButtonElement, action: () => Promise<unknown>, doneKey?: string): Promise<void> {
   const buttons = document.querySelectorAll<HTMLButtonElement>('button');
@@ -36,7 +33,7 @@ async function closeThisTab(): Promise<void> {
   if (tab?.id !== undefined) await browser.tabs.remove(tab.id);
 }
 
-function wire(blockId: string): void {
+function wire(blockId: string, view: BlockView): void {
   const on = (id: string, action: () => Promise<unknown>, doneKey?: string) => {
     const button = byId<HTMLButtonElement>(id);
     button.addEventListener('click', () => void act(button, action, doneKey));
@@ -47,10 +44,7 @@ function wire(blockId: string): void {
   on('not-scam', () => sendMessage('protection-allow-site', { blockId }));
   on(
     'report',
-    async () => {
-      const reply = (await browser.runtime.sendMessage({ type: REPORT_MESSAGE, payload: { blockId } })) as { ok?: boolean } | undefined;
-      if (!reply?.ok) throw new Error('report failed');
-    },
+    () => sendMessage('report-page', { blockId, url: view.url, tabId: undefined, comment: undefined, includeScreenshot: undefined }),
     'warningReportSent',
   );
 }
@@ -70,8 +64,8 @@ async function start(): Promise<void> {
   if (!blockId) return showExpired();
   try {
     const view = await sendMessage('protection-get-block', { blockId });
-    renderBlock(view, reportAvailable);
-    wire(blockId);
+    renderBlock(view);
+    wire(blockId, view);
     document.documentElement.dataset.state = 'ready';
   } catch {
     showExpired();

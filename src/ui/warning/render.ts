@@ -69,13 +69,13 @@ function renderPage(view: BlockView): void {
   if (hasThumbnail) byId<HTMLImageElement>('thumbnail').src = view.thumbnail as string;
 }
 
-export function renderBlock(view: BlockView, reportAvailable: boolean): void {
+export function renderBlock(view: BlockView): void {
   renderReasons(view.verdict.reasons);
   renderPhones(view.verdict.phoneNumbers);
   renderPage(view);
   byId('back').hidden = !view.canGoBack;
   byId('close').classList.toggle('primary', !view.canGoBack);
-  byId('report').hidden = !(reportAvailable && view.allowReports);
+  byId('report').hidden = !view.allowReports;
   byId('override').hidden = !view.allowOverride;
   byId('block').hidden = false;
 }

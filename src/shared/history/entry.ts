@@ -1,0 +1,84 @@
+// The history log's entry types. One typed union: every entry has the common
+// fields plus a `kind` and kind-specific `data`. To add a kind, add it to
+// HistoryKindData, give it a spec in ./kinds.ts (payload check + i18n label),
+// and add the label keys to src/locales/*/history.json.
+import type { Reason, VerdictLevel } from '../verdict';
+
+/** Where a report to the organisation's endpoint stands (see reports/outbox). */
+export type DeliveryState =
+  /** No endpoint configured: the report lives only in the history (and the public forms). */
+  | 'local-only'
+  | 'queued'
+  | 'retrying'
+  | 'delivered'
+  /** The endpoint answered with a permanent error (4xx); kept, shown, retried only on request. */
+  | 'rejected'
+  /** The configured endpoint is not an allowed URL (HTTPS, or http on loopback/.test for tests). */
+  | 'invalid-endpoint';
+
+export const DELIVERY_STATES: readonly DeliveryState[] = [
+  'local-only',
+  'queued',
+  'retrying',
+  'delivered',
+  'rejected',
+  'invalid-endpoint',
+];
+
+export interface HistoryKindData {
+  /** The detector rated a page suspicious or a scam. */
+  detection: { score: number };
+  /** The page was neutralised / replaced by the warning page (warning feature). */
+  block: { action: 'blocked' | 'warned' | 'continued'; blockId?: string };
+  /** A site asked to show notifications and the extension decided (notifications feature). */
+  'notification-decision': { origin: string; decision: 'denied' | 'allowed' | 'revoked' | 'held' };
+  /** The user reported the page as a scam. */
+  report: { reportId: string; delivery: DeliveryState; comment?: string; screenshot: boolean };
+  /** The user said the page is not a scam. */
+  'false-positive': { reportId: string; delivery: DeliveryState; comment?: string; siteAllowed: boolean };
+  /** A remote-access tool download/launch was warned about (remote-guard feature). */
+  'remote-access-warning': { tool: string; decision: 'shown' | 'cancelled' | 'continued' | 'blocked' };
+  /** The user paused or resumed protection on a site. */
+  'site-paused': { host: string };
+  'site-resumed': { host: string };
+}
+
+export type HistoryKind = keyof HistoryKindData;
+
+export interface HistoryCommon {
+  id: string;
+  /** Milliseconds since the epoch. */
+  time: number;
+  /** The page the entry is about (top-level URL), or '' when there is none. */
+  url: string;
+  level?: VerdictLevel;
+  reasons?: Reason[];
+  phoneNumbers?: string[];
+}
+
+export type HistoryEntry = {
+  [K in HistoryKind]: HistoryCommon & { kind: K; data: HistoryKindData[K] };
+}[HistoryKind];
+
+/** What callers pass to recordHistory(): id and time are filled in. */
+export type NewHistoryEntry = {
+  [K in HistoryKind]: Omit<HistoryCommon, 'id' | 'time'> & { time?: number; kind: K; data: HistoryKindData[K] };
+}[HistoryKind];
+
+export type HistoryEntryOf<K extends HistoryKind> = Extract<HistoryEntry, { kind: K }>;
+
+export const HISTORY_SCHEMA_VERSION = 1;
+
+/** What storage.local['history'] holds. Newest entry first. */
+export interface StoredHistory {
+  version: number;
+  entries: HistoryEntry[];
+}
+
+/** The export file format (also accepted by import). */
+export interface HistoryExport {
+  format: 'fake-warning-blocker-history';
+  version: number;
+  exportedAt: string;
+  entries: HistoryEntry[];
+}

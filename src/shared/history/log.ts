@@ -1,0 +1,91 @@
+// Pure operations on the history list (newest first), used by the background
+// store and by unit tests.
+import {
+  HISTORY_SCHEMA_VERSION,
+  type HistoryEntry,
+  type HistoryExport,
+  type HistoryKind,
+  type StoredHistory,
+} from './entry';
+import { parseHistoryEntry } from './kinds';
+import { isPlainObject } from '../validate';
+
+/** Inserts entries keeping newest first and at most `limit` (oldest pruned). */
+export function addEntries(entries: HistoryEntry[], added: HistoryEntry[], limit: number): HistoryEntry[] {
+  const merged = [...added, ...entries];
+  merged.sort((a, b) => b.time - a.time);
+  return merged.slice(0, Math.max(1, Math.floor(limit)));
+}
+
+export interface ReadResult {
+  history: StoredHistory;
+  /** Entries that could not be read (corrupt or from an unknown future kind). */
+  skipped: number;
+}
+
+/**
+ * Reads whatever storage holds. Version 1 is the only format so far; an unknown
+ * future version keeps the entries it can still read instead of losing them all.
+ */
+export function readStoredHistory(raw: unknown): ReadResult {
+  if (!isPlainObject(raw) || !Array.isArray(raw.entries)) {
+    return { history: { version: HISTORY_SCHEMA_VERSION, entries: [] }, skipped: 0 };
+  }
+  const entries: HistoryEntry[] = [];
+  let skipped = 0;
+  for (const [index, value] of raw.entries.entries()) {
+    try {
+      entries.push(parseHistoryEntry(value, `entries[${index}]`));
+    } catch {
+      skipped++;
+    }
+  }
+  entries.sort((a, b) => b.time - a.time);
+  return { history: { version: HISTORY_SCHEMA_VERSION, entries }, skipped };
+}
+
+export function toExport(entries: HistoryEntry[], now: Date): HistoryExport {
+  return { format: 'fake-warning-blocker-history', version: HISTORY_SCHEMA_VERSION, exportedAt: now.toISOString(), entries };
+}
+
+/** Merges an export file into the list: entries already present (same id) are skipped. */
+export function importEntries(
+  current: HistoryEntry[],
+  file: unknown,
+  limit: number,
+): { entries: HistoryEntry[]; imported: number; skipped: number } {
+  if (!isPlainObject(file) || file.format !== 'fake-warning-blocker-history') {
+    throw new Error('not a Fake Warning Blocker history export');
+  }
+  const { history, skipped } = readStoredHistory(file);
+  const known = new Set(current.map((entry) => entry.id));
+  const fresh = history.entries.filter((entry) => !known.has(entry.id));
+  return {
+    entries: addEntries(current, fresh, limit),
+    imported: fresh.length,
+    skipped: skipped + (history.entries.length - fresh.length),
+  };
+}
+
+export interface HistoryFilter {
+  kinds?: HistoryKind[];
+  /** Case-insensitive text matched against URL, phone numbers and reason keys/params. */
+  text?: string;
+}
+
+export function filterEntries(entries: HistoryEntry[], filter: HistoryFilter): HistoryEntry[] {
+  const text = filter.text?.trim().toLowerCase() ?? '';
+  return entries.filter((entry) => {
+    if (filter.kinds?.length && !filter.kinds.includes(entry.kind)) return false;
+    if (!text) return true;
+    const haystack = [
+      entry.url,
+      ...(entry.phoneNumbers ?? []),
+      ...(entry.reasons ?? []).flatMap((reason) => [reason.key, ...reason.params]),
+      ...Object.values(entry.data).map(String),
+    ]
+      .join('\n')
+      .toLowerCase();
+    return haystack.includes(text);
+  });
+}
