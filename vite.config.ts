@@ -66,6 +66,7 @@ export default defineConfig(({ mode }) => {
       rollupOptions: {
         input: {
           warning: 'src/ui/warning/index.html',
+          'remote-warning': 'src/ui/remote-warning/index.html',
         },
       },
     },

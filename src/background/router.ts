@@ -1,11 +1,13 @@
 import type { Runtime } from 'webextension-polyfill';
 import { type MessageType, parseMessage, type Reply } from '../shared/protocol';
+import { remoteGuardHandlers } from './handlers/remote-guard';
 import { tabStatusHandlers } from './handlers/tab-status';
 import type { Handler, Handlers } from './handlers/types';
 import { senderTier } from './sender';
 
 const HANDLERS: Handlers<MessageType> = {
   ...tabStatusHandlers,
+  ...remoteGuardHandlers,
 };
 
 /** Validates and dispatches one runtime message; always answers with a Reply. */

@@ -7,17 +7,20 @@
 //  - 'extension-page': our own popup/options/warning pages. May read state and change settings.
 
 import type { MessageSpec, SenderTier } from './messages/spec';
+import { REMOTE_GUARD_MESSAGES, type RemoteGuardResponses } from './messages/remote-guard';
 import { TAB_STATUS_MESSAGES, type TabStatusResponses } from './messages/tab-status';
 import { isPlainObject, ValidationError } from './validate';
 
 export type { SenderTier } from './messages/spec';
+export type { RemoteGuardCaseView, RemoteGuardDecision } from './messages/remote-guard';
 export type { TabStatus } from './messages/tab-status';
 
 export const MESSAGE_SPECS = {
   ...TAB_STATUS_MESSAGES,
+  ...REMOTE_GUARD_MESSAGES,
 } satisfies Record<string, MessageSpec<unknown>>;
 
-export type MessageResponses = TabStatusResponses;
+export type MessageResponses = TabStatusResponses & RemoteGuardResponses;
 
 export type MessageType = keyof typeof MESSAGE_SPECS;
 export type MessagePayload<T extends MessageType> = ReturnType<(typeof MESSAGE_SPECS)[T]['payload']>;
