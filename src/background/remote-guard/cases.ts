@@ -86,30 +86,38 @@ export async function findCases(predicate: (entry: RemoteGuardCase) => boolean):
 }
 
 interface Allowance {
-  url: string;
-  tabId: number | null;
+  key: string;
   until: number;
 }
 
-/** Lets one download (restarted after "continue") or one navigation through without a new warning. */
-export function allowOnce(url: string, tabId: number | null): Promise<void> {
+/** After "continue": the restarted download, by its URL (used once). */
+export const downloadAllowance = (url: string) => `download:${url}`;
+/** After "continue": this tool's session pages in this tab, redirects included, for a minute. */
+export const pageAllowance = (tabId: number, toolId: string) => `page:${tabId}:${toolId}`;
+
+async function readAllowances(now: number): Promise<Allowance[]> {
+  const stored = (await browser.storage.session.get(ALLOW_KEY))[ALLOW_KEY];
+  return (Array.isArray(stored) ? (stored as Allowance[]) : []).filter((entry) => entry.until > now);
+}
+
+export function allow(key: string): Promise<void> {
   return serialise(async () => {
     const now = Date.now();
-    const stored = (await browser.storage.session.get(ALLOW_KEY))[ALLOW_KEY];
-    const list = (Array.isArray(stored) ? (stored as Allowance[]) : []).filter((entry) => entry.until > now);
-    list.push({ url, tabId, until: now + ALLOW_TTL_MS });
+    const list = await readAllowances(now);
+    list.push({ key, until: now + ALLOW_TTL_MS });
     await browser.storage.session.set({ [ALLOW_KEY]: list });
   });
 }
 
-export function consumeAllowance(url: string, tabId: number | null): Promise<boolean> {
+/** Whether `key` was allowed; a download allowance is used up by the check. */
+export function isAllowed(key: string, consume: boolean): Promise<boolean> {
   return serialise(async () => {
-    const now = Date.now();
-    const stored = (await browser.storage.session.get(ALLOW_KEY))[ALLOW_KEY];
-    const list = (Array.isArray(stored) ? (stored as Allowance[]) : []).filter((entry) => entry.until > now);
-    const index = list.findIndex((entry) => entry.url === url && (entry.tabId === null || entry.tabId === tabId));
-    if (index >= 0) list.splice(index, 1);
-    await browser.storage.session.set({ [ALLOW_KEY]: list });
+    const list = await readAllowances(Date.now());
+    const index = list.findIndex((entry) => entry.key === key);
+    if (index >= 0 && consume) {
+      list.splice(index, 1);
+      await browser.storage.session.set({ [ALLOW_KEY]: list });
+    }
     return index >= 0;
   });
 }

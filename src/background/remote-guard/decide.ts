@@ -1,7 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { RemoteGuardCaseView, RemoteGuardDecision } from '../../shared/messages/remote-guard';
 import { getSettings } from '../settings/store';
-import { allowOnce, findCases, getCase, type RemoteGuardCase, takeCase, warningPageUrl } from './cases';
+import { allow, findCases, getCase, pageAllowance, type RemoteGuardCase, takeCase, warningPageUrl } from './cases';
 import { cancelDownload, continueDownload } from './downloads';
 import { recordRemoteGuardEvent, type RemoteGuardOutcome } from './history-sink';
 
@@ -68,7 +68,7 @@ export async function decideCase(id: string, decision: RemoteGuardDecision, send
   if (decision === 'continue') {
     if (entry.kind === 'download') await continueDownload(entry);
     else if (entry.warningTabId !== null) {
-      await allowOnce(entry.url, entry.warningTabId);
+      await allow(pageAllowance(entry.warningTabId, entry.toolId));
       await browser.tabs.update(entry.warningTabId, { url: entry.url });
     }
   } else if (entry.kind === 'download' && entry.downloadId !== null) {

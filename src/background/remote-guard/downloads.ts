@@ -1,7 +1,7 @@
 import browser, { type Downloads } from 'webextension-polyfill';
 import { baseName, matchRemoteDownload, type RemoteToolMatch } from '../../shared/remote-tools';
 import { assessRemoteAccess } from './assess';
-import { allowOnce, consumeAllowance, type DownloadHold, newCaseId, type RemoteGuardCase, saveCase, warningPageUrl } from './cases';
+import { allow, type DownloadHold, downloadAllowance, isAllowed, newCaseId, type RemoteGuardCase, saveCase, warningPageUrl } from './cases';
 import { recordRemoteGuardEvent } from './history-sink';
 
 // Remote-tool downloads: recognise on creation (URL) or once the file name is
@@ -31,7 +31,7 @@ export async function onRemoteDownloadChanged(delta: Downloads.OnChangedDownload
 async function handle(item: Item, match: RemoteToolMatch): Promise<void> {
   seen.add(item.id);
   const url = item.finalUrl || item.url;
-  if ((await consumeAllowance(url, null)) || (url !== item.url && (await consumeAllowance(item.url, null)))) return;
+  if ((await isAllowed(downloadAllowance(url), true)) || (url !== item.url && (await isAllowed(downloadAllowance(item.url), true)))) return;
   const sourceUrls = item.referrer ? [item.referrer] : [];
   const assessment = await assessRemoteAccess(sourceUrls, item.referrer || undefined);
   if (assessment.mode === 'off') return;
@@ -95,7 +95,7 @@ export async function continueDownload(entry: RemoteGuardCase): Promise<void> {
       await browser.downloads.cancel(entry.downloadId).catch(() => {});
     }
   }
-  await allowOnce(entry.url, null);
+  await allow(downloadAllowance(entry.url));
   await browser.downloads.download({ url: entry.url, ...(entry.fileName ? { filename: entry.fileName } : {}), conflictAction: 'uniquify', saveAs: false });
   await browser.downloads.erase({ id: entry.downloadId }).catch(() => {});
 }

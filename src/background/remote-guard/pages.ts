@@ -1,7 +1,7 @@
 import browser, { type Tabs } from 'webextension-polyfill';
 import { matchRemoteSessionPage } from '../../shared/remote-tools';
 import { assessRemoteAccess } from './assess';
-import { consumeAllowance, newCaseId, type RemoteGuardCase, saveCase, warningPageUrl } from './cases';
+import { isAllowed, newCaseId, pageAllowance, type RemoteGuardCase, saveCase, warningPageUrl } from './cases';
 import { recordRemoteGuardEvent } from './history-sink';
 
 // Remote-session pages (join/PIN pages, the "share my screen" page, Quick Assist's
@@ -20,7 +20,7 @@ export async function onRemoteTabUpdated(tabId: number, changeInfo: Tabs.OnUpdat
   const last = lastSeen.get(tabId);
   if (last && last.url === url && now - last.time < RECENT_MS) return;
   lastSeen.set(tabId, { url, time: now });
-  if (await consumeAllowance(url, tabId)) return;
+  if (await isAllowed(pageAllowance(tabId, tool.id), false)) return;
 
   const opener = tab.openerTabId !== undefined ? await browser.tabs.get(tab.openerTabId).catch(() => null) : null;
   const sourceUrls = opener?.url ? [opener.url] : [];
