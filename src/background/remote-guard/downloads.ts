@@ -33,7 +33,7 @@ async function handle(item: Item, match: RemoteToolMatch): Promise<void> {
   const url = item.finalUrl || item.url;
   if ((await isAllowed(downloadAllowance(url), true)) || (url !== item.url && (await isAllowed(downloadAllowance(item.url), true)))) return;
   const sourceUrls = item.referrer ? [item.referrer] : [];
-  const assessment = await assessRemoteAccess(sourceUrls, item.referrer || undefined);
+  const assessment = await assessRemoteAccess(sourceUrls, { url: item.referrer || undefined });
   if (assessment.mode === 'off') return;
   const fileName = item.filename ? baseName(item.filename) : baseName(new URL(url).pathname) || null;
   const event = { kind: 'download' as const, toolId: match.tool.id, toolName: match.tool.name, url, fileName, mode: assessment.mode, reasons: assessment.reasons, flaggedUrl: assessment.flaggedUrl };

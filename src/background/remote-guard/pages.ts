@@ -24,7 +24,7 @@ export async function onRemoteTabUpdated(tabId: number, changeInfo: Tabs.OnUpdat
 
   const opener = tab.openerTabId !== undefined ? await browser.tabs.get(tab.openerTabId).catch(() => null) : null;
   const sourceUrls = opener?.url ? [opener.url] : [];
-  const assessment = await assessRemoteAccess(sourceUrls, opener?.url);
+  const assessment = await assessRemoteAccess(sourceUrls, opener?.url ? { url: opener.url } : 'none');
   if (assessment.mode === 'off') return;
   const event = { kind: 'page' as const, toolId: tool.id, toolName: tool.name, url, fileName: null, mode: assessment.mode, reasons: assessment.reasons, flaggedUrl: assessment.flaggedUrl };
   if (assessment.action === 'allow') {
