@@ -12,9 +12,6 @@ const ALLOW_KEY = 'remoteGuardAllow';
 const CASE_TTL_MS = 24 * 60 * 60 * 1000;
 const ALLOW_TTL_MS = 60_000;
 
-/** How a paused download is held: Chrome pauses; Firefox's pause cancels, so continuing restarts it. */
-export type DownloadHold = 'paused' | 'restart' | 'complete' | 'cancelled';
-
 export interface RemoteGuardCase {
   id: string;
   kind: 'download' | 'page';
@@ -25,7 +22,6 @@ export interface RemoteGuardCase {
   url: string;
   fileName: string | null;
   downloadId: number | null;
-  hold: DownloadHold | null;
   /** The tab showing the warning (page cases: the tab that was on the session page). */
   warningTabId: number | null;
   mode: RemoteGuardMode;

@@ -1,7 +1,7 @@
 import browser, { type Downloads } from 'webextension-polyfill';
 import { baseName, matchRemoteDownload, type RemoteToolMatch } from '../../shared/remote-tools';
 import { assessRemoteAccess } from './assess';
-import { allow, type DownloadHold, downloadAllowance, isAllowed, newCaseId, type RemoteGuardCase, saveCase, warningPageUrl } from './cases';
+import { allow, downloadAllowance, isAllowed, newCaseId, type RemoteGuardCase, saveCase, warningPageUrl } from './cases';
 import { recordRemoteGuardEvent } from './history-sink';
 
 // Remote-tool downloads: recognise on creation (URL) or once the file name is
@@ -42,13 +42,12 @@ async function handle(item: Item, match: RemoteToolMatch): Promise<void> {
     return;
   }
   // Hold first, then talk: every millisecond counts while the installer downloads.
-  const hold = await holdDownload(item.id, assessment.action);
+  await holdDownload(item.id, assessment.action);
   const entry: RemoteGuardCase = {
     ...event,
     id: newCaseId(),
     action: assessment.action,
     downloadId: item.id,
-    hold,
     warningTabId: null,
     createdAt: Date.now(),
   };
@@ -62,16 +61,10 @@ async function currentState(id: number): Promise<Item | undefined> {
   return ((await browser.downloads.search({ id })) as Item[])[0];
 }
 
-async function holdDownload(id: number, action: 'warn' | 'block'): Promise<DownloadHold> {
-  if (action === 'block') {
-    await cancelDownload(id);
-    return 'cancelled';
-  }
-  await browser.downloads.pause(id).catch(() => {});
-  const item = await currentState(id);
-  if (item?.state === 'complete') return 'complete';
-  if (item?.state === 'in_progress' && item.paused) return 'paused';
-  return 'restart';
+/** Chrome pauses the download; Firefox's pause cancels it (continuing starts it again); policy cancels it. */
+async function holdDownload(id: number, action: 'warn' | 'block'): Promise<void> {
+  if (action === 'block') await cancelDownload(id);
+  else await browser.downloads.pause(id).catch(() => {});
 }
 
 /** Cancels a held download; a download that finished before it could be held is deleted from disk. */

@@ -31,7 +31,7 @@ export async function onRemoteTabUpdated(tabId: number, changeInfo: Tabs.OnUpdat
     await recordRemoteGuardEvent({ ...event, time: now, outcome: 'allowed' });
     return;
   }
-  const entry: RemoteGuardCase = { ...event, id: newCaseId(), action: assessment.action, downloadId: null, hold: null, warningTabId: tabId, createdAt: now };
+  const entry: RemoteGuardCase = { ...event, id: newCaseId(), action: assessment.action, downloadId: null, warningTabId: tabId, createdAt: now };
   await saveCase(entry);
   await browser.tabs.update(tabId, { url: warningPageUrl(entry.id) });
   await recordRemoteGuardEvent({ ...event, time: now, outcome: assessment.action === 'block' ? 'blocked' : 'warned' });
