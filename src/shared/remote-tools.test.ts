@@ -3,8 +3,10 @@ import { type DownloadFacts, baseName, matchRemoteDownload, matchRemoteSessionPa
 
 // Real download URLs and file names as the vendors publish them (collected from
 // vendor links quoted in public install scripts, package recipes and RMM
-// inventories, 2024–2026). `filename: ''` is how Chrome reports a new download
-// before its target is chosen; Firefox reports the full local path at once.
+// inventories, 2024–2026). Hosts under example.test, the Zoho CDN path and the
+// GitHub asset URL are made up around a real file name, to test the file-name
+// rules on their own. `filename: ''` is how Chrome reports a new download before
+// its target is chosen; Firefox reports the full local path at once.
 const DOWNLOADS: Array<[toolId: string, facts: DownloadFacts]> = [
   ['anydesk', { url: 'https://download.anydesk.com/AnyDesk.exe', filename: '' }],
   ['anydesk', { url: 'https://download.anydesk.com/AnyDesk.exe?_ga=2.196537775.2084458682.1617499624', filename: '' }],
