@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GatedFile, listDownloads, serveGatedFile, waitFor } from '../support/downloads';
+import { type GatedFile, listDownloads, readRemoteGuardLog, remoteWarningPage, serveGatedFile, waitFor } from '../support/downloads';
 import { openExtensionPage } from '../support/extension-api';
 import type { TestPage } from '../support/extension-browser';
 import { BROWSERS, openSession, type Session } from '../support/session';
@@ -88,25 +88,16 @@ describe.runIf(corpusPresent && detectorPresent).each(BROWSERS)('remote-access g
 
     // Later, on the phone, the "technician" sends the victim to download AnyDesk.
     await page.evaluate(`document.getElementById('download').click()`);
-    const prefix = `${session.browser.extensionOrigin}src/ui/remote-warning/index.html?id=`;
-    const warning = await waitFor(
-      'the remote-access warning page',
-      async () => {
-        for (const candidate of await session.browser.pages()) if ((await candidate.url().catch(() => '')).startsWith(prefix)) return candidate;
-        return null;
-      },
-      (found) => found !== null,
-      20_000,
-    );
-    const log = (await ext.evaluate(`(async () => { const api = globalThis.browser ?? globalThis.chrome; return (await api.storage.local.get('remoteGuardLog')).remoteGuardLog ?? []; })()`)) as Array<{ outcome: string; reasons: string[]; flaggedUrl: string }>;
+    const warning = await remoteWarningPage(session.browser, 20_000);
+    const log = await readRemoteGuardLog<{ outcome: string; reasons: string[]; flaggedUrl: string }>(ext);
     expect(log[0]).toMatchObject({ outcome: 'warned', reasons: ['recent-flagged-page'] });
     expect(new URL(log[0]?.flaggedUrl ?? 'http://x/').hostname).toBe(CASE_HOST);
 
-    await warning?.evaluate(`document.getElementById('remote-cancel').click()`);
+    await warning.evaluate(`document.getElementById('remote-cancel').click()`);
     installer.release();
     await waitFor('the cancelled download', () => listDownloads(ext), (items) => items.some((item) => item.url.includes('anydesk') && item.state === 'interrupted'));
     expect(existsSync(join(downloadsDir, 'AnyDesk.exe')) && statSync(join(downloadsDir, 'AnyDesk.exe')).size === installer.size).toBe(false);
-    await warning?.close().catch(() => {});
+    await warning.close().catch(() => {});
     await page.close().catch(() => {});
     session.server.unmount(CASE_HOST);
     // Live kits (alert loops, audio, unload traps) keep a loaded 2-core machine busy.

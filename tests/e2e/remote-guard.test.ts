@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type DownloadState, type GatedFile, listDownloads, serveGatedFile, waitFor } from '../support/downloads';
+import { type DownloadState, type GatedFile, listDownloads, readRemoteGuardLog, remoteWarningPage, serveGatedFile, waitFor } from '../support/downloads';
 import { openExtensionPage, sendFromExtensionPage } from '../support/extension-api';
 import type { TestPage } from '../support/extension-browser';
 import { BROWSERS, openSession, type Session } from '../support/session';
@@ -80,8 +80,7 @@ describe.each(BROWSERS)('remote-access guard in %s', (browserName) => {
   const setSettings = (settings: Record<string, unknown>) => storageSet({ userSettings: settings });
   const flagPage = (url: string, minutesAgo: number) =>
     storageSet({ remoteGuardFlagged: [{ tabId: 999, url, level: 'scam', time: Date.now() - minutesAgo * 60_000 }] });
-  const readLog = async (): Promise<LogEntry[]> =>
-    ext.evaluate(`(async () => { const api = globalThis.browser ?? globalThis.chrome; return (await api.storage.local.get('remoteGuardLog')).remoteGuardLog ?? []; })()`);
+  const readLog = () => readRemoteGuardLog<LogEntry>(ext);
   const installerDownloads = async (): Promise<DownloadState[]> =>
     (await listDownloads(ext)).filter((item) => item.url === INSTALLER_URL).sort((a, b) => b.id - a.id);
 
@@ -98,19 +97,9 @@ describe.each(BROWSERS)('remote-access guard in %s', (browserName) => {
   }
 
   async function warningPage(): Promise<TestPage> {
-    const prefix = `${session.browser.extensionOrigin}src/ui/remote-warning/index.html?id=`;
-    const found = await waitFor(
-      'the remote-access warning page',
-      async () => {
-        for (const page of await session.browser.pages()) {
-          if ((await page.url().catch(() => '')).startsWith(prefix)) return page;
-        }
-        return null;
-      },
-      (page) => page !== null,
-    );
-    opened.push(found as TestPage);
-    return found as TestPage;
+    const page = await remoteWarningPage(session.browser);
+    opened.push(page);
+    return page;
   }
 
   // Extension pages forbid eval, which waitForFunction needs: poll with evaluate instead.

@@ -1,7 +1,7 @@
 // Installer downloads served by the test proxy under a vendor's host name (over
 // http: the proxy cannot serve https), with the body held back until the test
 // releases it, so "paused before it finished" is deterministic, not a race.
-import type { TestPage } from './extension-browser';
+import type { ExtensionBrowser, TestPage } from './extension-browser';
 import type { TestServer } from './server';
 
 export interface GatedFile {
@@ -80,4 +80,26 @@ export async function waitFor<T>(what: string, read: () => Promise<T>, done: (va
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(value)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** The remote-access warning page, once the guard has opened it. */
+export async function remoteWarningPage(browser: ExtensionBrowser, timeoutMs = 10_000): Promise<TestPage> {
+  const prefix = `${browser.extensionOrigin}src/ui/remote-warning/index.html?id=`;
+  const found = await waitFor(
+    'the remote-access warning page',
+    async () => {
+      for (const page of await browser.pages()) if ((await page.url().catch(() => '')).startsWith(prefix)) return page;
+      return null;
+    },
+    (page) => page !== null,
+    timeoutMs,
+  );
+  return found as TestPage;
+}
+
+/** The guard's history records, newest first (until the history module is merged: its own log). */
+export async function readRemoteGuardLog<T>(extensionPage: TestPage): Promise<T[]> {
+  return extensionPage.evaluate(
+    `(async () => { const api = globalThis.browser ?? globalThis.chrome; return (await api.storage.local.get('remoteGuardLog')).remoteGuardLog ?? []; })()`,
+  );
 }
