@@ -73,6 +73,7 @@ export default defineConfig(({ mode }) => {
         input: {
           warning: 'src/ui/warning/index.html',
           help: 'src/ui/help/index.html',
+          'remote-warning': 'src/ui/remote-warning/index.html',
         },
       },
     },

@@ -5,6 +5,7 @@ import { protectionHandlers } from './handlers/protection';
 import { settingsHandlers } from './handlers/settings';
 import { historyHandlers } from './handlers/history';
 import { reportsHandlers } from './handlers/reports';
+import { remoteGuardHandlers } from './handlers/remote-guard';
 import { tabStatusHandlers } from './handlers/tab-status';
 import type { Handler, Handlers } from './handlers/types';
 import { senderTier } from './sender';
@@ -16,6 +17,7 @@ const HANDLERS: Handlers<MessageType> = {
   ...settingsHandlers,
   ...reportsHandlers,
   ...historyHandlers,
+  ...remoteGuardHandlers,
 };
 
 /** Validates and dispatches one runtime message; always answers with a Reply. */

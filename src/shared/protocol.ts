@@ -12,10 +12,12 @@ import { DETECTION_MESSAGES, type DetectionResponses } from './messages/detectio
 import { SETTINGS_MESSAGES, type SettingsResponses } from './messages/settings';
 import { HISTORY_MESSAGES, type HistoryResponses } from './messages/history';
 import { REPORTS_MESSAGES, type ReportsResponses } from './messages/reports';
+import { REMOTE_GUARD_MESSAGES, type RemoteGuardResponses } from './messages/remote-guard';
 import { TAB_STATUS_MESSAGES, type TabStatusResponses } from './messages/tab-status';
 import { isPlainObject, ValidationError } from './validate';
 
 export type { SenderTier } from './messages/spec';
+export type { RemoteGuardCaseView, RemoteGuardDecision } from './messages/remote-guard';
 export type { TabStatus } from './messages/tab-status';
 export type { SettingsView } from './messages/settings';
 
@@ -26,6 +28,7 @@ export const MESSAGE_SPECS = {
   ...SETTINGS_MESSAGES,
   ...REPORTS_MESSAGES,
   ...HISTORY_MESSAGES,
+  ...REMOTE_GUARD_MESSAGES,
 } satisfies Record<string, MessageSpec<unknown>>;
 
 export type MessageResponses = TabStatusResponses &
@@ -33,7 +36,8 @@ export type MessageResponses = TabStatusResponses &
   ProtectionResponses &
   SettingsResponses &
   ReportsResponses &
-  HistoryResponses;
+  HistoryResponses &
+  RemoteGuardResponses;
 
 export type MessageType = keyof typeof MESSAGE_SPECS;
 export type MessagePayload<T extends MessageType> = ReturnType<(typeof MESSAGE_SPECS)[T]['payload']>;

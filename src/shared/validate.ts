@@ -52,6 +52,11 @@ export const optional =
   (value, path) =>
     value === undefined ? undefined : check(value, path);
 
+export const nullable =
+  <T>(check: Check<T>): Check<T | null> =>
+  (value, path) =>
+    value === null ? null : check(value, path);
+
 type Shape = Record<string, Check<unknown>>;
 type FromShape<S extends Shape> = { [K in keyof S]: ReturnType<S[K]> };
 

@@ -88,6 +88,8 @@ export interface LaunchOptions {
   proxyPort: number;
   /** Firefox only: extra preferences (e.g. policies for enterprise tests). */
   firefoxPrefs?: Record<string, unknown>;
+  /** Save downloads here under their real file names, without asking (both browsers). */
+  downloadsDir?: string;
   chromiumArgs?: string[];
   /** Default true; `npm start` shows the browser when there is a display. */
   headless?: boolean;
@@ -232,6 +234,7 @@ async function launchChromium(options: LaunchOptions, extensionDir: string): Pro
     executablePath: browserPath('chromium'),
     headless: options.headless ?? true,
     viewport: options.viewport ?? { width: 1280, height: 800 },
+    ...(options.downloadsDir ? { acceptDownloads: true, downloadsPath: options.downloadsDir } : {}),
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
@@ -252,6 +255,13 @@ async function launchChromium(options: LaunchOptions, extensionDir: string): Pro
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionOrigin = /^chrome-extension:\/\/[a-p]{32}\//.exec(worker.url())?.[0];
   if (!extensionOrigin) throw new Error(`Unexpected service worker URL ${worker.url()}`);
+  if (options.downloadsDir) {
+    // Playwright saves downloads under random names ('allowAndName'); 'allow' keeps the
+    // real file name, as a user's browser does, so the extension sees 'AnyDesk.exe'.
+    const page = context.pages()[0] ?? (await context.newPage());
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: options.downloadsDir, eventsEnabled: true });
+  }
   return {
     name: 'chromium',
     extensionOrigin,
@@ -283,6 +293,18 @@ async function launchChromium(options: LaunchOptions, extensionDir: string): Pro
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/** Firefox saves every download to `dir` without a dialog. */
+export function firefoxDownloadPrefs(dir: string): Record<string, unknown> {
+  return {
+    'browser.download.folderList': 2,
+    'browser.download.dir': dir,
+    'browser.download.useDownloadDir': true,
+    'browser.download.always_ask_before_handling_new_types': false,
+    'browser.helperApps.neverAsk.saveToDisk': 'application/octet-stream',
+    'browser.download.alwaysOpenPanel': false,
   };
 }
 
@@ -325,6 +347,7 @@ async function launchFirefox(options: LaunchOptions, extensionDir: string): Prom
       'network.prefetch-next': false,
       'media.autoplay.default': 0,
       'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_EXTENSION_ID]: FIREFOX_EXTENSION_UUID }),
+      ...(options.downloadsDir ? firefoxDownloadPrefs(options.downloadsDir) : {}),
       ...options.firefoxPrefs,
     },
   });

@@ -36,12 +36,26 @@ export interface HistoryKindData {
   report: { reportId: string; delivery: DeliveryState; comment?: string; screenshot: boolean };
   /** The user said the page is not a scam. */
   'false-positive': { reportId: string; delivery: DeliveryState; comment?: string; siteAllowed: boolean };
-  /** A remote-access tool download/launch was warned about (remote-guard feature). */
-  'remote-access-warning': { tool: string; decision: 'shown' | 'cancelled' | 'continued' | 'blocked' };
+  /** The remote-access guard saw a remote-control tool's download or session page, and what it did. */
+  'remote-access-warning': {
+    tool: string;
+    toolId: string;
+    target: 'download' | 'page';
+    decision: RemoteAccessDecision;
+    fileName: string | null;
+    mode: string;
+    /** Why it counted as scam context (remote-context.ts ContextReason). */
+    contextReasons: string[];
+    /** The flagged page that put the user in scam context, if any. */
+    flaggedUrl: string | null;
+  };
   /** The user paused or resumed protection on a site. */
   'site-paused': { host: string };
   'site-resumed': { host: string };
 }
+
+export const REMOTE_ACCESS_DECISIONS = ['allowed', 'warned', 'blocked', 'cancelled', 'continued', 'closed'] as const;
+export type RemoteAccessDecision = (typeof REMOTE_ACCESS_DECISIONS)[number];
 
 export type HistoryKind = keyof HistoryKindData;
 

@@ -1,9 +1,10 @@
 // Per-kind rules for history entries: how to check the kind's data (imports and
 // stored data are untrusted) and how to describe it (an i18n key + params).
 import type { EvidenceCategory, Reason } from '../verdict';
-import { arrayOf, bool, type Check, isPlainObject, num, object, oneOf, optional, str, ValidationError } from '../validate';
+import { arrayOf, bool, type Check, isPlainObject, nullable, num, object, oneOf, optional, str, ValidationError } from '../validate';
 import {
   DELIVERY_STATES,
+  REMOTE_ACCESS_DECISIONS,
   type HistoryCommon,
   type HistoryEntry,
   type HistoryKind,
@@ -54,7 +55,16 @@ export const HISTORY_KINDS: { [K in HistoryKind]: KindSpec<K> } = {
   },
   'remote-access-warning': {
     labelKey: 'historyKindRemoteAccess',
-    data: object({ tool: str(200), decision: oneOf('shown', 'cancelled', 'continued', 'blocked') }),
+    data: object({
+      tool: str(200),
+      toolId: str(100),
+      target: oneOf('download', 'page'),
+      decision: oneOf(...REMOTE_ACCESS_DECISIONS),
+      fileName: nullable(str(500)),
+      mode: str(40),
+      contextReasons: arrayOf(str(60), 10),
+      flaggedUrl: nullable(str(2048)),
+    }),
     describe: (data) => ({ key: `historyRemote_${data.decision}`, params: [data.tool] }),
   },
   'site-paused': {
