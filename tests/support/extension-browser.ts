@@ -23,7 +23,21 @@ export interface TestPage {
   waitFor(predicate: string, timeoutMs?: number): Promise<void>;
   waitForUrl(test: (url: string) => boolean, timeoutMs?: number): Promise<void>;
   screenshot(path: string): Promise<void>;
+  /** Makes the page's tab active and its window focused: Firefox grants full screen only to a focused window. */
+  bringToFront(): Promise<void>;
+  /** Calls `handler` for every dialog the page opens (alert, confirm, prompt, beforeunload); it must answer it. */
+  onDialog(handler: (dialog: PageDialog) => void): void;
+  /** Calls `handler` for every window the page opens (window.open, target=_blank). */
+  onPopup(handler: (popup: TestPage) => void): void;
+  /** Closes the page without running beforeunload handlers. */
   close(): Promise<void>;
+}
+
+export interface PageDialog {
+  type: string;
+  message: string;
+  accept(): Promise<void>;
+  dismiss(): Promise<void>;
 }
 
 export interface ExtensionBrowser {
@@ -32,6 +46,8 @@ export interface ExtensionBrowser {
   extensionOrigin: string;
   newPage(url?: string): Promise<TestPage>;
   pages(): Promise<TestPage[]>;
+  /** Waits for the page at exactly `url` (e.g. a window an extension page opened) and returns it. */
+  pageAt(url: string, timeoutMs?: number): Promise<TestPage>;
   close(): Promise<void>;
 }
 
@@ -64,7 +80,13 @@ function wrapPlaywright(page: PlaywrightPage): TestPage {
     waitFor: async (predicate, timeoutMs = 5000) => void (await page.waitForFunction(predicate, undefined, { timeout: timeoutMs })),
     waitForUrl: (test, timeoutMs = 5000) => pollUntil(() => test(page.url()), timeoutMs, 'a URL'),
     screenshot: async (path) => void (await page.screenshot({ path })),
-    close: () => page.close(),
+    bringToFront: () => page.bringToFront(),
+    onDialog: (handler) =>
+      void page.on('dialog', (dialog) =>
+        handler({ type: dialog.type(), message: dialog.message(), accept: () => dialog.accept(), dismiss: () => dialog.dismiss() }),
+      ),
+    onPopup: (handler) => void page.on('popup', (popup) => handler(wrapPlaywright(popup))),
+    close: () => page.close({ runBeforeUnload: false }),
   };
 }
 
@@ -99,7 +121,13 @@ function wrapPuppeteer(page: PuppeteerPage): TestPage {
     waitForUrl: (test, timeoutMs = 5000) =>
       pollUntil(async () => test(await page.evaluate(() => location.href).catch(() => page.url())), timeoutMs, 'a URL'),
     screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
-    close: () => page.close(),
+    bringToFront: () => page.bringToFront(),
+    onDialog: (handler) =>
+      void page.on('dialog', (dialog) =>
+        handler({ type: dialog.type(), message: dialog.message(), accept: () => dialog.accept(), dismiss: () => dialog.dismiss() }),
+      ),
+    onPopup: (handler) => void page.on('popup', (popup) => popup && handler(wrapPuppeteer(popup))),
+    close: () => page.close({ runBeforeUnload: false }),
   };
 }
 
@@ -138,6 +166,11 @@ async function launchChromium(options: LaunchOptions, extensionDir: string): Pro
       return page;
     },
     pages: async () => context.pages().map(wrapPlaywright),
+    async pageAt(url, timeoutMs = 10_000) {
+      let found: PlaywrightPage | undefined;
+      await pollUntil(() => Boolean((found = context.pages().find((page) => page.url() === url))), timeoutMs, `a page at ${url}`);
+      return wrapPlaywright(found as PlaywrightPage);
+    },
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
@@ -197,6 +230,13 @@ async function launchFirefox(options: LaunchOptions, extensionDir: string): Prom
       return page;
     },
     pages: async () => (await browser.pages()).map(wrapPuppeteer),
+    async pageAt(url, timeoutMs = 10_000) {
+      let found: PuppeteerPage | undefined;
+      // page.url() here, not the wrapper's url(): evaluating in every open page could hang on a busy one.
+      const check = async () => Boolean((found = (await browser.pages()).find((page) => page.url() === url)));
+      await pollUntil(check, timeoutMs, `a page at ${url}`);
+      return wrapPuppeteer(found as PuppeteerPage);
+    },
     close: () => browser.close(),
   };
 }
