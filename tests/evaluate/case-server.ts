@@ -19,7 +19,10 @@ export interface CaseTraffic {
   foreign: number;
   /** HTTPS connections refused while this case was the only one running. */
   https: number;
-  foreignHosts: string[];
+  /** Other hosts the case contacted (https://host for refused HTTPS). */
+  foreign_hosts: string[];
+  /** Paths of the case's host that the case folder lacks (first 20). */
+  missing_paths: string[];
 }
 
 export interface TrafficSummary {
@@ -30,12 +33,12 @@ export interface TrafficSummary {
   /** Requests and HTTPS connections that no running case could be charged with, by host. */
   unattributed: Record<string, number>;
   /** The browser's own update/sign-in traffic (refused like everything else). */
-  browserService: number;
+  browser_service: number;
   /** Requests that got no local answer (should always be 0). */
   unanswered: number;
 }
 
-const emptyTraffic = (): CaseTraffic => ({ served: 0, missing: 0, foreign: 0, https: 0, foreignHosts: [] });
+const emptyTraffic = (): CaseTraffic => ({ served: 0, missing: 0, foreign: 0, https: 0, foreign_hosts: [], missing_paths: [] });
 
 function caseFile(kase: CorpusCase, rawPath: string): string | null {
   let pathname: string;
@@ -81,7 +84,7 @@ export class CaseServer {
     foreign: 0,
     https: 0,
     unattributed: {},
-    browserService: 0,
+    browser_service: 0,
     unanswered: 0,
   };
   private seenRecords = 0;
@@ -122,13 +125,13 @@ export class CaseServer {
       if (record.method !== 'CONNECT') continue;
       this.summary.https++;
       if (BROWSER_SERVICE_HOSTS.test(record.host)) {
-        this.summary.browserService++;
+        this.summary.browser_service++;
         continue;
       }
       const only = this.active.size === 1 ? [...this.active.values()][0] : undefined;
       if (only) {
         only.traffic.https++;
-        if (!only.traffic.foreignHosts.includes(`https://${record.host}`)) only.traffic.foreignHosts.push(`https://${record.host}`);
+        if (!only.traffic.foreign_hosts.includes(`https://${record.host}`)) only.traffic.foreign_hosts.push(`https://${record.host}`);
       } else {
         this.summary.unattributed[`https://${record.host}`] = (this.summary.unattributed[`https://${record.host}`] ?? 0) + 1;
       }
@@ -160,6 +163,7 @@ export class CaseServer {
         createReadStream(file).pipe(response);
       } else {
         own.traffic.missing++;
+        if (own.traffic.missing_paths.length < 20) own.traffic.missing_paths.push(path);
         this.summary.missing++;
         response.writeHead(404, { 'content-type': 'text/plain' }).end('not in this case (local test server)');
       }
@@ -170,9 +174,9 @@ export class CaseServer {
     if (sender) {
       sender.traffic.foreign++;
       this.summary.foreign++;
-      if (!sender.traffic.foreignHosts.includes(target)) sender.traffic.foreignHosts.push(target);
+      if (!sender.traffic.foreign_hosts.includes(target)) sender.traffic.foreign_hosts.push(target);
     } else if (BROWSER_SERVICE_HOSTS.test(target)) {
-      this.summary.browserService++;
+      this.summary.browser_service++;
     } else {
       this.summary.unattributed[target] = (this.summary.unattributed[target] ?? 0) + 1;
     }

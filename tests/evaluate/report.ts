@@ -87,7 +87,7 @@ export function reportLines(result: RunResult, corpus: string): string[] {
   lines.push(
     `requests: ${traffic.served} served from the cases, ${traffic.missing} missing from them, ` +
       `${traffic.foreign} to other hosts and ${traffic.https} HTTPS connections answered locally ` +
-      `(${traffic.browserService} from the browser itself, ${unattributed.reduce((sum, [, count]) => sum + count, 0)} unattributed); ` +
+      `(${traffic.browser_service} from the browser itself, ${unattributed.reduce((sum, [, count]) => sum + count, 0)} unattributed); ` +
       `${traffic.unanswered} unanswered (the browser's only way out is this local server).`,
     `dialogs dismissed: ${records.reduce((sum, record) => sum + record.dialogs, 0)}, popups closed: ${records.reduce((sum, record) => sum + record.popups, 0)}`,
     summaryLine(records),

@@ -28,6 +28,8 @@ export interface CaseRecord {
   /** Time from the click to the block; 0 when the block came before the click; null when not blocked. */
   latency_ms: number | null;
   before_click: boolean;
+  /** What the extension's probe saw the page do (event kind → count), e.g. fullscreen-request. */
+  page_events: Record<string, number>;
   dialogs: number;
   popups: number;
   requests: CaseTraffic;
@@ -64,6 +66,8 @@ class TabTracker {
   score = 0;
   reasons: string[] = [];
   phoneNumbers: string[] = [];
+  /** Highest count of each probe event kind seen (counts restart when the page changes). */
+  readonly events: Record<string, number> = {};
   readonly errors = new Set<string>();
 
   constructor(private readonly warningPrefix: string) {}
@@ -71,6 +75,7 @@ class TabTracker {
   update(snapshot: TabSnapshot): void {
     if (snapshot.error) this.errors.add(snapshot.error);
     if (this.blockedAt === null && snapshot.url?.startsWith(this.warningPrefix)) this.blockedAt = snapshot.blockedAt ?? Date.now();
+    for (const [kind, count] of Object.entries(snapshot.eventCounts)) this.events[kind] = Math.max(this.events[kind] ?? 0, count);
     const verdict = snapshot.verdict;
     if (!verdict) return;
     const rank = ORDER[verdict.level] ?? 0;
@@ -99,9 +104,10 @@ export async function runCase(context: CaseContext, kase: CorpusCase, slot: numb
 
   const steps = async () => {
     const harnessUrl = context.cases.harnessUrl(slot);
-    const opened = await withTimeout(context.monitor.openWindow(harnessUrl), 10_000, 'opening a window');
+    // Generous limits for the harness's own steps: a loaded 2-core machine can be very slow.
+    const opened = await withTimeout(context.monitor.openWindow(harnessUrl), 30_000, 'opening a window');
     windowId = opened.windowId;
-    page = await context.browser.pageAt(harnessUrl, 10_000);
+    page = await context.browser.pageAt(harnessUrl, 30_000);
     page.onDialog((dialog) => {
       dialogs++;
       // beforeunload: leave; alert/confirm/prompt: dismiss, as a user escaping would.
@@ -111,7 +117,7 @@ export async function runCase(context: CaseContext, kase: CorpusCase, slot: numb
       popups++;
       void popup.close().catch(() => {});
     });
-    const [width, height] = await withTimeout(page.evaluate(() => [innerWidth, innerHeight]), 5_000, 'measuring the viewport');
+    const [width, height] = await withTimeout(page.evaluate(() => [innerWidth, innerHeight]), 15_000, 'measuring the viewport');
     unwatch = context.watch(opened.tabId, (snapshot) => tracker.update(snapshot));
 
     try {
@@ -124,9 +130,9 @@ export async function runCase(context: CaseContext, kase: CorpusCase, slot: numb
       const target = page;
       await context.exclusive(async () => {
         try {
-          await withTimeout(target.bringToFront(), 3_000, 'bringing the window to front');
+          await withTimeout(target.bringToFront(), 10_000, 'bringing the window to front');
           timing.clickAt = Date.now();
-          await withTimeout(target.click(Math.round((width ?? 1280) / 2), Math.round((height ?? 800) / 2)), 3_000, 'the click');
+          await withTimeout(target.click(Math.round((width ?? 1280) / 2), Math.round((height ?? 800) / 2)), 10_000, 'the click');
         } catch (error) {
           // The click still happened when the page is busy with what it triggered (dialog loop).
           errors.push(`click: ${message(error)}`);
@@ -137,7 +143,7 @@ export async function runCase(context: CaseContext, kase: CorpusCase, slot: numb
     while (tracker.blockedAt === null && Date.now() < deadline && !timedOut) await sleep(50);
   };
 
-  const caseTimeoutMs = context.loadTimeoutMs + context.settleMs + 25_000;
+  const caseTimeoutMs = context.loadTimeoutMs + context.settleMs + 90_000;
   try {
     await withTimeout(steps(), caseTimeoutMs, 'the case');
   } catch (error) {
@@ -145,8 +151,8 @@ export async function runCase(context: CaseContext, kase: CorpusCase, slot: numb
     errors.push(`harness: ${message(error)}`);
   }
   if (unwatch) await unwatch().catch((error) => errors.push(`status: ${message(error)}`));
-  if (page) await withTimeout(page.close(), 5_000, 'closing the tab').catch(() => {});
-  if (windowId !== undefined) await withTimeout(context.monitor.closeWindow(windowId), 5_000, 'closing the window').catch(() => {});
+  if (page) await withTimeout(page.close(), 10_000, 'closing the tab').catch(() => {});
+  if (windowId !== undefined) await withTimeout(context.monitor.closeWindow(windowId), 10_000, 'closing the window').catch(() => {});
 
   const blocked = tracker.blockedAt !== null;
   const { clickAt } = timing;
@@ -164,6 +170,7 @@ export async function runCase(context: CaseContext, kase: CorpusCase, slot: numb
     phone_numbers: tracker.phoneNumbers,
     latency_ms: !blocked ? null : beforeClick ? 0 : (tracker.blockedAt as number) - (clickAt as number),
     before_click: beforeClick,
+    page_events: tracker.events,
     dialogs,
     popups,
     requests: traffic,

@@ -24,8 +24,8 @@ export interface RunResult {
   started_at: string;
   duration_ms: number;
   traffic: TrafficSummary;
-  /** Windows still open after every case was closed (besides the browser's first one and the monitor's). */
-  leftover_windows: number;
+  /** Addresses in windows still open after every case was closed (there were none before the first case). */
+  leftover_windows: string[][];
   cases: CaseRecord[];
 }
 
@@ -51,10 +51,11 @@ class Poller {
   }
 
   private async run(): Promise<void> {
-    while (this.running) {
+    for (let tick = 0; this.running; tick++) {
       const ids = [...this.watched.keys()];
       try {
         for (const snapshot of await this.monitor.snapshot(ids)) this.watched.get(snapshot.tabId)?.(snapshot);
+        if (tick % 10 === 0) await this.monitor.closeStrangers();
       } catch {
         // A failed poll (e.g. the monitor busy while a window closes) is retried on the next tick.
       }
@@ -89,10 +90,10 @@ export async function runEvaluation(cases: CorpusCase[], options: RunOptions): P
     throw new Error(`could not start ${options.browser} with the extension: ${error instanceof Error ? error.message : error}`);
   }
   const records: CaseRecord[] = new Array(cases.length);
-  let leftover = 0;
+  let leftover: string[][] = [];
   try {
     const monitor = await Monitor.open(browser);
-    const windowsAtStart = await monitor.windowCount();
+    const windowsAtStart = new Set((await monitor.windows()).map((win) => win.id));
     const poller = new Poller(monitor);
     const context: CaseContext = {
       browser,
@@ -129,7 +130,7 @@ export async function runEvaluation(cases: CorpusCase[], options: RunOptions): P
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, cases.length)) }, worker));
     await poller.stop();
-    leftover = Math.max(0, (await monitor.windowCount()) - windowsAtStart);
+    leftover = (await monitor.windows()).filter((win) => !windowsAtStart.has(win.id)).map((win) => win.urls);
   } finally {
     await browser.close().catch(() => {});
     await server.close();
