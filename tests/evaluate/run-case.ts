@@ -105,7 +105,14 @@ export async function runCase(context: CaseContext, kase: CorpusCase, slot: numb
   const steps = async () => {
     const harnessUrl = context.cases.harnessUrl(slot);
     // Generous limits for the harness's own steps: a loaded 2-core machine can be very slow.
-    const opened = await withTimeout(context.monitor.openWindow(harnessUrl), 30_000, 'opening a window');
+    const opening = context.monitor.openWindow(harnessUrl);
+    // A window that opens after its case gave up is closed as soon as it appears.
+    opening
+      .then(async (late) => {
+        if (timedOut) await context.monitor.closeWindow(late.windowId);
+      })
+      .catch(() => {});
+    const opened = await withTimeout(opening, 30_000, 'opening a window');
     windowId = opened.windowId;
     page = await context.browser.pageAt(harnessUrl, 30_000);
     page.onDialog((dialog) => {
@@ -150,7 +157,7 @@ export async function runCase(context: CaseContext, kase: CorpusCase, slot: numb
     timedOut = true;
     errors.push(`harness: ${message(error)}`);
   }
-  if (unwatch) await unwatch().catch((error) => errors.push(`status: ${message(error)}`));
+  if (unwatch) await withTimeout(unwatch(), 10_000, 'the last status').catch((error) => errors.push(`status: ${message(error)}`));
   if (page) await withTimeout(page.close(), 10_000, 'closing the tab').catch(() => {});
   if (windowId !== undefined) await withTimeout(context.monitor.closeWindow(windowId), 10_000, 'closing the window').catch(() => {});
 

@@ -44,9 +44,12 @@ class Poller {
   watch(tabId: number, onSnapshot: (snapshot: TabSnapshot) => void): () => Promise<void> {
     this.watched.set(tabId, onSnapshot);
     return async () => {
-      // One last look, so a block or verdict that came just now is not missed.
-      for (const snapshot of await this.monitor.snapshot([tabId])) onSnapshot(snapshot);
-      this.watched.delete(tabId);
+      try {
+        // One last look, so a block or verdict that came just now is not missed.
+        for (const snapshot of await this.monitor.snapshot([tabId])) onSnapshot(snapshot);
+      } finally {
+        this.watched.delete(tabId);
+      }
     };
   }
 
