@@ -17,7 +17,7 @@ export interface CaseTraffic {
   missing: number;
   /** Requests the case's pages sent to other hosts (answered 404 locally). */
   foreign: number;
-  /** HTTPS connections refused while this case was the only one running. */
+  /** HTTPS connections refused: to the case's own host, or to another while this case ran alone. */
   https: number;
   /** Other hosts the case contacted (https://host for refused HTTPS). */
   foreign_hosts: string[];
@@ -89,8 +89,13 @@ export class CaseServer {
   };
   private seenRecords = 0;
 
+  // CONNECT requests bypass routes; look at them often, while their case is still running.
+  private readonly connectTimer: NodeJS.Timeout;
+
   constructor(private readonly server: TestServer) {
     server.route('*', (request, response, path) => this.handle(request, response, path));
+    this.connectTimer = setInterval(() => this.collectConnects(), 100);
+    this.connectTimer.unref();
   }
 
   /** A blank page each case's window opens first, so the harness can find the tab by its unique address. */
@@ -117,28 +122,39 @@ export class CaseServer {
     return this.active.has(host.toLowerCase());
   }
 
-  /** Charges HTTPS connections (which carry no Referer) to the running case when only one runs. */
+  /**
+   * Charges HTTPS connections, which carry no Referer: to the case whose own host they
+   * are for, else to the running case when only one runs, else to nobody.
+   */
   collectConnects(): void {
     const records = this.server.requests;
     for (; this.seenRecords < records.length; this.seenRecords++) {
       const record = records[this.seenRecords] as RequestRecord;
       if (record.method !== 'CONNECT') continue;
       this.summary.https++;
+      const own = this.active.get(record.host.toLowerCase());
+      if (own) {
+        own.traffic.https++;
+        continue;
+      }
       if (BROWSER_SERVICE_HOSTS.test(record.host)) {
         this.summary.browser_service++;
         continue;
       }
       const only = this.active.size === 1 ? [...this.active.values()][0] : undefined;
+      const name = `https://${record.host}`;
       if (only) {
         only.traffic.https++;
-        if (!only.traffic.foreign_hosts.includes(`https://${record.host}`)) only.traffic.foreign_hosts.push(`https://${record.host}`);
+        if (!only.traffic.foreign_hosts.includes(name)) only.traffic.foreign_hosts.push(name);
       } else {
-        this.summary.unattributed[`https://${record.host}`] = (this.summary.unattributed[`https://${record.host}`] ?? 0) + 1;
+        this.summary.unattributed[name] = (this.summary.unattributed[name] ?? 0) + 1;
       }
     }
   }
 
+  /** Final counts; stops watching for HTTPS connections. */
   totals(): TrafficSummary {
+    clearInterval(this.connectTimer);
     this.collectConnects();
     this.summary.unanswered = this.server.requests.filter((record) => record.status === 0).length;
     return structuredClone(this.summary);

@@ -85,9 +85,16 @@ export async function runEvaluation(cases: CorpusCase[], options: RunOptions): P
   const started = Date.now();
   const server = await startServer();
   const caseServer = new CaseServer(server);
+  // Real kits are served over HTTPS, where APIs such as navigator.keyboard.lock exist and
+  // `isSecureContext` is true; over the local HTTP the cases' own origins count as secure.
+  const origins = [...new Set(cases.map((kase) => kase.url.origin))];
   let browser;
   try {
-    browser = await launchWithExtension(options.browser, { proxyPort: server.port });
+    browser = await launchWithExtension(options.browser, {
+      proxyPort: server.port,
+      chromiumArgs: [`--unsafely-treat-insecure-origin-as-secure=${origins.join(',')}`],
+      firefoxPrefs: { 'dom.securecontext.allowlist': origins.map((origin) => new URL(origin).host).join(',') },
+    });
   } catch (error) {
     await server.close();
     throw new Error(`could not start ${options.browser} with the extension: ${error instanceof Error ? error.message : error}`);
