@@ -47,7 +47,7 @@ interface CaseRecord {
   before_click: boolean;
   dialogs: number;
   popups: number;
-  requests: { served: number; missing: number; foreign: number; https: number; foreign_hosts: string[] };
+  requests: { served: number; missing: number; foreign: number; https: number; foreign_hosts: string[]; missing_paths: string[] };
   errors: string[];
 }
 
@@ -102,6 +102,11 @@ describe.each(BROWSERS)('npm run evaluate in %s', (browserName) => {
     // The popup opens on the first click; a block before the click means no click.
     expect(scam.popups).toBe(scam.before_click ? 0 : 1);
     expect(output.leftover_windows).toEqual([]);
+  });
+
+  it('serves the case as a secure context, its own images over http', () => {
+    // The kit's beacon (an image on its own host, which the case folder lacks) says isSecureContext.
+    expect(record('sim-defender-lock').requests.missing_paths).toContain('/errors/0x800VDS/beacon.gif?sc=true');
   });
 
   it('answers every request locally and charges other hosts to the page that asked', () => {

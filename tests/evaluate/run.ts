@@ -93,7 +93,13 @@ export async function runEvaluation(cases: CorpusCase[], options: RunOptions): P
     browser = await launchWithExtension(options.browser, {
       proxyPort: server.port,
       chromiumArgs: [`--unsafely-treat-insecure-origin-as-secure=${origins.join(',')}`],
-      firefoxPrefs: { 'dom.securecontext.allowlist': origins.map((origin) => new URL(origin).host).join(',') },
+      firefoxPrefs: {
+        'dom.securecontext.allowlist': origins.map((origin) => new URL(origin).host).join(','),
+        // Otherwise Firefox treats the case's own http images and media as mixed content and upgrades them to https.
+        'security.mixed_content.upgrade_display_content': false,
+        'security.mixed_content.block_display_content': false,
+        'security.mixed_content.block_active_content': false,
+      },
     });
   } catch (error) {
     await server.close();
