@@ -23,6 +23,12 @@ export interface TestPage {
   waitFor(predicate: string, timeoutMs?: number): Promise<void>;
   waitForUrl(test: (url: string) => boolean, timeoutMs?: number): Promise<void>;
   screenshot(path: string): Promise<void>;
+  /** Makes the page's tab active and its window focused: Firefox grants full screen only to a focused window. */
+  bringToFront(): Promise<void>;
+  /** Calls `handler` for every dialog the page opens (alert, confirm, prompt, beforeunload); it must answer it. */
+  onDialog(handler: (dialog: PageDialog) => void): void;
+  /** Calls `handler` for every window the page opens (window.open, target=_blank). */
+  onPopup(handler: (popup: TestPage) => void): void;
   /**
    * From now on, JavaScript dialogs (alert/confirm/prompt/beforeunload) of this tab are
    * left open, as a user who does not know what to do would leave them, and recorded:
@@ -41,6 +47,7 @@ export interface TestPage {
    * it: true when one was open (it is dismissed), false when there was none. Needs trackDialogs().
    */
   dismissOpenDialog(): Promise<boolean>;
+  /** Closes the page without running beforeunload handlers. */
   close(): Promise<void>;
 }
 
@@ -63,6 +70,13 @@ function dialogTracker() {
   };
 }
 
+export interface PageDialog {
+  type: string;
+  message: string;
+  accept(): Promise<void>;
+  dismiss(): Promise<void>;
+}
+
 export interface ExtensionBrowser {
   name: BrowserName;
   /** Base URL of the extension's pages, e.g. chrome-extension://ID/ */
@@ -77,6 +91,8 @@ export interface ExtensionBrowser {
    * Extension pages are closed by the Firefox reload; open new ones afterwards.
    */
   restartBackground(): Promise<void>;
+  /** Waits for the page at exactly `url` (e.g. a window an extension page opened) and returns it. */
+  pageAt(url: string, timeoutMs?: number): Promise<TestPage>;
   close(): Promise<void>;
   /** Resolves when the browser goes away (e.g. the user closed its window). */
   closed: Promise<void>;
@@ -138,7 +154,13 @@ function wrapPlaywright(page: PlaywrightPage): TestPage {
         () => false,
       );
     },
-    close: () => page.close(),
+    bringToFront: () => page.bringToFront(),
+    onDialog: (handler) =>
+      void page.on('dialog', (dialog) =>
+        handler({ type: dialog.type(), message: dialog.message(), accept: () => dialog.accept(), dismiss: () => dialog.dismiss() }),
+      ),
+    onPopup: (handler) => void page.on('popup', (popup) => handler(wrapPlaywright(popup))),
+    close: () => page.close({ runBeforeUnload: false }),
   };
 }
 
@@ -177,9 +199,11 @@ function wrapPuppeteer(page: PuppeteerPage): TestPage {
   const tracker = dialogTracker();
   let tracking = false;
   // Dismiss alert/confirm/prompt like Playwright does by default, so tests behave the same in
-  // both browsers, unless the test tracks dialogs (then they stay open, as for a real user).
+  // both browsers, unless the test tracks dialogs (then they stay open, as for a real user)
+  // or answers them itself (onDialog).
+  let answeredByTest = false;
   page.on('dialog', (dialog) => {
-    if (!tracking) void dialog.dismiss().catch(() => {});
+    if (!tracking && !answeredByTest) void dialog.dismiss().catch(() => {});
   });
   return {
     goto: (url) => gotoPuppeteer(page, url),
@@ -224,7 +248,15 @@ function wrapPuppeteer(page: PuppeteerPage): TestPage {
           () => false,
         );
     },
-    close: () => page.close(),
+    bringToFront: () => page.bringToFront(),
+    onDialog(handler) {
+      answeredByTest = true;
+      page.on('dialog', (dialog) =>
+        handler({ type: dialog.type(), message: dialog.message(), accept: () => dialog.accept(), dismiss: () => dialog.dismiss() }),
+      );
+    },
+    onPopup: (handler) => void page.on('popup', (popup) => popup && handler(wrapPuppeteer(popup))),
+    close: () => page.close({ runBeforeUnload: false }),
   };
 }
 
@@ -288,6 +320,11 @@ async function launchChromium(options: LaunchOptions, extensionDir: string): Pro
       } finally {
         await helper.close();
       }
+    },
+    async pageAt(url, timeoutMs = 10_000) {
+      let found: PlaywrightPage | undefined;
+      await pollUntil(() => Boolean((found = context.pages().find((page) => page.url() === url))), timeoutMs, `a page at ${url}`);
+      return wrapPlaywright(found as PlaywrightPage);
     },
     async close() {
       await context.close();
@@ -385,6 +422,13 @@ async function launchFirefox(options: LaunchOptions, extensionDir: string): Prom
       // The reload closes the extension's pages: once this one is gone, the old background is too.
       await pollUntil(() => page.evaluate(() => false).catch(() => true), 10_000, 'the extension to unload');
       await pollUntil(answers, 15_000, 'the reloaded extension to answer');
+    },
+    async pageAt(url, timeoutMs = 10_000) {
+      let found: PuppeteerPage | undefined;
+      // page.url() here, not the wrapper's url(): evaluating in every open page could hang on a busy one.
+      const check = async () => Boolean((found = (await browser.pages()).find((page) => page.url() === url)));
+      await pollUntil(check, timeoutMs, `a page at ${url}`);
+      return wrapPuppeteer(found as PuppeteerPage);
     },
     close: () => browser.close(),
   };

@@ -56,9 +56,17 @@ export interface TestServer {
   /** Serves files below `dir` for `host` (a hostname, or '*' for any host without its own mount). */
   mount(host: string, dir: string): void;
   unmount(host: string): void;
-  /** A handler tried before static files for `host`; return true when it answered. */
+  /**
+   * A handler tried before static files for `host`; return true when it answered.
+   * Handlers for '*' are tried for every host, after the host's own.
+   */
   route(host: string, handler: Handler): void;
   close(): Promise<void>;
+}
+
+/** The Content-Type the server sends for a file (text always as UTF-8). */
+export function contentTypeFor(file: string): string {
+  return TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
 function resolveInside(root: string, urlPath: string): string | null {
@@ -86,7 +94,7 @@ export async function startServer(): Promise<TestServer> {
     requests.push(record);
     response.on('finish', () => (record.status = response.statusCode));
 
-    for (const handler of routes.get(host) ?? []) {
+    for (const handler of [...(routes.get(host) ?? []), ...(routes.get('*') ?? [])]) {
       if (handler(request, response, path)) return;
     }
     const root = mounts.get(host) ?? (host === '127.0.0.1' || host === 'localhost' ? undefined : mounts.get('*'));
@@ -96,7 +104,7 @@ export async function startServer(): Promise<TestServer> {
       return;
     }
     response.writeHead(200, {
-      'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-type': contentTypeFor(file),
       'cache-control': 'no-store',
     });
     createReadStream(file).pipe(response);
