@@ -1,0 +1,233 @@
+// The Chromium part of the bench: every figure, each against a baseline browser
+// without the extension measured in the same run.
+import type { TestServer } from '../support/server';
+import { launchChromium, type ChromiumInstance } from './chromium';
+import { guardDialogs, loadPairs, tracedVisits, workerMemory, type PageReport, type TracedVisit, type WorkerMemory } from './chromium-measure';
+import type { BenchCase } from './corpus';
+import { measureLatency, type BeaconBox, type Driver, type LatencyResult } from './latency';
+import type { BenchOptions } from './options';
+import { PATHOLOGICAL_ORIGIN, pathologicalPages, type PathologicalScale } from './pathological';
+import { median, summarize, type Summary } from './stats';
+import type { LongTask } from './trace-analysis';
+
+export const VIEWPORT = { width: 1280, height: 800 };
+const NAVIGATION_TIMEOUT_MS = 20_000;
+
+export interface BenignPage {
+  id: string;
+  extensionMs: number | null;
+  busyMs: number | null;
+  longTasks: LongTask[];
+  loadWithMs: number | null;
+  loadWithoutMs: number | null;
+  loadRatio: number | null;
+  topFunctions: { fn: string; ms: number }[];
+  error?: string;
+}
+
+export interface PathologicalResult {
+  id: string;
+  what: string;
+  without: { loadMs: number | null; page: PageReport | null; busyMs: number | null; error?: string };
+  with: { loadMs: number | null; page: PageReport | null; busyMs: number | null; extensionMs: number | null; maxExtensionPerTaskMs: number | null; longTasks: LongTask[]; topFunctions: { fn: string; ms: number }[]; error?: string };
+  /** Page's own work time (or cost per operation for the hot loops) with / without, as the page measures it. */
+  workRatio: number | null;
+  /** The page's main-thread time with / without. */
+  busyRatio: number | null;
+}
+
+export interface ScamReport {
+  cases: LatencyResult[];
+  baseline: LatencyResult[];
+  clickToExitMs: Summary;
+  clickToWarningMs: Summary;
+  blockedBeforeClick: number;
+  noBlock: number;
+}
+
+export interface ChromiumReport {
+  extensionOrigin: string;
+  benign: {
+    pages: BenignPage[];
+    extensionMs: Summary;
+    loadRatioMedian: number | null;
+    loadRatios: Summary;
+    longTasks: number;
+    longTasksAttributable: number;
+    sampleIntervalMs: number | null;
+  } | null;
+  pathological: PathologicalResult[] | null;
+  scam: ScamReport | null;
+  memory: { label: string; memory: WorkerMemory }[];
+}
+
+const log = (text: string) => console.log(`bench[chromium]: ${text}`);
+const progress = (what: string, total: number) => (done: number) => {
+  if (done === total || done % 10 === 0) log(`${what} ${done}/${total}`);
+};
+
+function chromiumDriver(instance: ChromiumInstance): Driver {
+  return {
+    warningPrefix: instance.extensionOrigin ? `${instance.extensionOrigin}src/ui/warning/` : null,
+    otherUrls: async () => instance.context.pages().map((page) => page.url()),
+    async newPage() {
+      const page = await instance.context.newPage();
+      guardDialogs(page);
+      return {
+        goto: async (url, timeoutMs) => void (await page.goto(url, { waitUntil: 'load', timeout: timeoutMs })),
+        evaluate: <T>(source: string) => page.evaluate(source) as Promise<T>,
+        click: (x, y) => page.mouse.click(x, y),
+        url: async () => page.url(),
+        close: () => page.close({ runBeforeUnload: false }),
+      };
+    },
+  };
+}
+
+async function benign(base: ChromiumInstance, ext: ChromiumInstance, cases: BenchCase[], options: BenchOptions, memory: ChromiumReport['memory']): Promise<ChromiumReport['benign']> {
+  log(`benign: tracing ${cases.length} pages with the extension`);
+  const traced = await tracedVisits(
+    ext,
+    cases.map((kase) => ({ label: kase.id, url: kase.url })),
+    { settleMs: options.quick ? 400 : 500, batch: 15, hires: true, navigationTimeoutMs: NAVIGATION_TIMEOUT_MS, onProgress: progress('traced', cases.length) },
+  );
+  memory.push({ label: 'after traced benign pass', memory: await workerMemory(ext) });
+  log(`benign: loading ${cases.length} pages with and without the extension, ${options.reps} passes`);
+  const pairs = await loadPairs(
+    base,
+    ext,
+    cases.map((kase) => kase.url),
+    {
+      reps: options.reps,
+      navigationTimeoutMs: NAVIGATION_TIMEOUT_MS,
+      onProgress: progress('load pairs', cases.length * options.reps),
+      afterRep: async (rep) => void memory.push({ label: `after benign load pass ${rep + 1}`, memory: await workerMemory(ext) }),
+    },
+  );
+  const pages: BenignPage[] = cases.map((kase, index) => {
+    const visit = traced[index] as TracedVisit;
+    const pair = pairs[index];
+    const withMs = median(pair?.withMs ?? []);
+    const withoutMs = median(pair?.withoutMs ?? []);
+    return {
+      id: kase.id,
+      extensionMs: visit.trace?.extensionMs ?? null,
+      busyMs: visit.trace?.busyMs ?? null,
+      longTasks: visit.trace?.longTasks ?? [],
+      loadWithMs: withMs,
+      loadWithoutMs: withoutMs,
+      loadRatio: withMs !== null && withoutMs ? withMs / withoutMs : null,
+      topFunctions: visit.trace?.topFunctions ?? [],
+      ...(visit.ok ? {} : { error: visit.error }),
+    };
+  });
+  const ratios = pages.map((page) => page.loadRatio).filter((value): value is number => value !== null);
+  const longTasks = pages.flatMap((page) => page.longTasks);
+  return {
+    pages,
+    extensionMs: summarize(pages.map((page) => page.extensionMs).filter((value): value is number => value !== null)),
+    loadRatioMedian: median(ratios),
+    loadRatios: summarize(ratios),
+    longTasks: longTasks.length,
+    longTasksAttributable: longTasks.filter((task) => task.attributable).length,
+    sampleIntervalMs: traced.find((visit) => visit.trace?.sampleIntervalMs)?.trace?.sampleIntervalMs ?? null,
+  };
+}
+
+async function pathological(base: ChromiumInstance, ext: ChromiumInstance, scale: PathologicalScale): Promise<PathologicalResult[]> {
+  const pages = pathologicalPages(scale);
+  const results: PathologicalResult[] = [];
+  for (const page of pages) {
+    log(`pathological: ${page.id} (${page.what})`);
+    const visit = { label: page.id, url: PATHOLOGICAL_ORIGIN + page.path, waitDoneMs: page.timeoutMs };
+    // Both traced, so both pay the same tracing overhead; order alternates per page.
+    const order = results.length % 2 ? [ext, base] : [base, ext];
+    const runs = new Map<ChromiumInstance, TracedVisit>();
+    for (const instance of order) {
+      const [run] = await tracedVisits(instance, [visit], { settleMs: 300, batch: 1, hires: true, navigationTimeoutMs: page.timeoutMs });
+      runs.set(instance, run as TracedVisit);
+    }
+    const without = runs.get(base) as TracedVisit;
+    const withExt = runs.get(ext) as TracedVisit;
+    // Per-operation cost when the page repeats one operation until a time cap, else total work time.
+    const unit = (report: PageReport | null) => (typeof report?.unitUs === 'number' ? report.unitUs : report?.workMs);
+    const workWith = unit(withExt.page);
+    const workWithout = unit(without.page);
+    results.push({
+      id: page.id,
+      what: page.what,
+      without: { loadMs: without.loadMs, page: without.page, busyMs: without.trace?.busyMs ?? null, ...(without.ok ? {} : { error: without.error }) },
+      with: {
+        loadMs: withExt.loadMs,
+        page: withExt.page,
+        busyMs: withExt.trace?.busyMs ?? null,
+        extensionMs: withExt.trace?.extensionMs ?? null,
+        maxExtensionPerTaskMs: withExt.trace?.maxExtensionPerTaskMs ?? null,
+        longTasks: withExt.trace?.longTasks ?? [],
+        topFunctions: withExt.trace?.topFunctions ?? [],
+        ...(withExt.ok ? {} : { error: withExt.error }),
+      },
+      workRatio: workWith !== undefined && workWithout ? workWith / workWithout : null,
+      busyRatio: withExt.trace?.busyMs != null && without.trace?.busyMs ? withExt.trace.busyMs / without.trace.busyMs : null,
+    });
+  }
+  return results;
+}
+
+async function scam(base: ChromiumInstance, ext: ChromiumInstance, cases: BenchCase[], beacons: BeaconBox, options: BenchOptions): Promise<ScamReport> {
+  const timing = { navigationTimeoutMs: NAVIGATION_TIMEOUT_MS, viewport: VIEWPORT, beforeClickMs: 1000 };
+  const withExt: LatencyResult[] = [];
+  const baseline: LatencyResult[] = [];
+  const extDriver = chromiumDriver(ext);
+  const baseDriver = chromiumDriver(base);
+  for (const [index, kase] of cases.entries()) {
+    withExt.push(await measureLatency(extDriver, beacons, kase, { ...timing, afterClickMs: options.quick ? 3000 : 4000 }));
+    baseline.push(await measureLatency(baseDriver, beacons, kase, { ...timing, afterClickMs: 600 }));
+    progress('scam pages', cases.length)(index + 1);
+  }
+  const exits = withExt.map((result) => result.clickToExitMs).filter((value): value is number => value !== null);
+  const warnings = withExt.map((result) => result.clickToWarningMs).filter((value): value is number => value !== null);
+  return {
+    cases: withExt,
+    baseline,
+    clickToExitMs: summarize(exits),
+    clickToWarningMs: summarize(warnings),
+    blockedBeforeClick: withExt.filter((result) => result.blockedBeforeClick).length,
+    noBlock: withExt.filter((result) => !result.blockedBeforeClick && result.clickToWarningMs === null).length,
+  };
+}
+
+export async function runChromium(
+  server: TestServer,
+  extensionDir: string,
+  corpus: { benign: BenchCase[]; scam: BenchCase[] } | null,
+  beacons: BeaconBox,
+  scale: PathologicalScale,
+  options: BenchOptions,
+): Promise<ChromiumReport> {
+  const base = await launchChromium(server.port, null);
+  const ext = await launchChromium(server.port, extensionDir);
+  const report: ChromiumReport = { extensionOrigin: ext.extensionOrigin ?? '', benign: null, pathological: null, scam: null, memory: [] };
+  try {
+    // Warm both browsers up (first navigation, caches) before measuring anything.
+    for (const instance of [base, ext]) {
+      const page = await instance.context.newPage();
+      await page.goto(`${PATHOLOGICAL_ORIGIN}/frame.html`).catch(() => {});
+      await page.close();
+    }
+    report.memory.push({ label: 'start', memory: await workerMemory(ext) });
+    if (corpus && options.sections.includes('benign')) report.benign = await benign(base, ext, corpus.benign, options, report.memory);
+    if (options.sections.includes('pathological')) {
+      report.pathological = await pathological(base, ext, scale);
+      report.memory.push({ label: 'after pathological pages', memory: await workerMemory(ext) });
+    }
+    if (corpus && options.sections.includes('scam')) {
+      report.scam = await scam(base, ext, corpus.scam, beacons, options);
+      report.memory.push({ label: 'after scam pages', memory: await workerMemory(ext) });
+    }
+  } finally {
+    await base.close();
+    await ext.close();
+  }
+  return report;
+}
