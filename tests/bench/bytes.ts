@@ -30,9 +30,17 @@ interface ContentScript {
 }
 
 const IMPORT = /(?:\bimport\s*\(\s*|\bimport\s*(?:[\w*{}\s,$]+from\s*)?|\bfrom\s*)["'`]([^"'`]+)["'`]/g;
+// crxjs loaders: import(chrome.runtime.getURL("assets/x.js")), a path from the extension root.
+const GET_URL = /\bruntime\.getURL\(\s*["'`]([^"'`]+\.js)["'`]/g;
 
-function importsOf(source: string): string[] {
-  return [...source.matchAll(IMPORT)].map((match) => match[1] as string).filter((spec) => /^(\.{0,2}\/)/.test(spec));
+/** Paths (relative to the extension root) a built script loads. */
+function importsOf(source: string, fromDir: string): string[] {
+  const relativeImports = [...source.matchAll(IMPORT)]
+    .map((match) => match[1] as string)
+    .filter((spec) => /^(\.{0,2}\/)/.test(spec))
+    .map((spec) => (spec.startsWith('/') ? spec.slice(1) : join(fromDir, spec)));
+  const fromRoot = [...source.matchAll(GET_URL)].map((match) => (match[1] as string).replace(/^\//, ''));
+  return [...relativeImports, ...fromRoot];
 }
 
 function reachesWebPages(script: ContentScript): boolean {
@@ -54,10 +62,7 @@ export function injectedBytes(distDir: string): InjectedBytes {
     const source = readFileSync(absolute);
     files.push({ path: relative(distDir, absolute), bytes: source.length, gzip: gzipSync(source, { level: 9 }).length, world });
     if (absolute.endsWith('.js')) {
-      for (const spec of importsOf(source.toString('utf8'))) {
-        const target = spec.startsWith('/') ? spec.slice(1) : join(dirname(relative(distDir, absolute)), spec);
-        visit(target, world);
-      }
+      for (const target of importsOf(source.toString('utf8'), dirname(relative(distDir, absolute)))) visit(target, world);
     }
   };
   for (const script of manifest.content_scripts ?? []) {
