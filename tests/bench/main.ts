@@ -63,7 +63,7 @@ export async function main(args: string[]): Promise<void> {
       chromium = await runChromium(server, distDir('chromium'), corpus, beacons, scale, options);
     }
     if (browserSections && options.browsers.includes('firefox') && corpus) {
-      firefox = await runFirefox(server, distDir('firefox'), { benign: sample(corpus.benign, options.firefoxBenignCount), scam: corpus.scam }, beacons, options);
+      firefox = await runFirefox(server, distDir('firefox'), { benign: sample(corpus.benign, options.firefoxBenignCount), scam: sample(corpus.scam, options.firefoxScamCount) }, beacons, options);
     }
   } finally {
     await server.close();

@@ -14,8 +14,13 @@ export interface BenchOptions {
   /** Benign and scam pages to use (all in full mode). */
   benignCount: number;
   scamCount: number;
-  /** Firefox figures use this many benign pages (a sample; Firefox runs are slower). */
+  /** Firefox figures use samples of the corpus, to keep the full run under 10 minutes. */
   firefoxBenignCount: number;
+  firefoxScamCount: number;
+  /** Scam pages also clicked without the extension (shows the kits do lock the screen here). */
+  baselineScamCount: number;
+  /** How long after the click a block may take before the page counts as not blocked (ms). */
+  blockWaitMs: number;
 }
 
 export const USAGE = `usage: npm run bench -- [--quick] [--browsers=chromium,firefox] [--only=bytes,benign,pathological,scam]
@@ -46,5 +51,8 @@ export function parseOptions(args: string[]): BenchOptions {
     benignCount: quick ? 8 : Infinity,
     scamCount: quick ? 5 : Infinity,
     firefoxBenignCount: quick ? 4 : 24,
+    firefoxScamCount: quick ? 3 : 12,
+    baselineScamCount: quick ? 5 : 12,
+    blockWaitMs: 2000,
   };
 }

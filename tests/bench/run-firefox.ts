@@ -6,7 +6,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { browserPath } from '../support/browser-paths';
 import { FIREFOX_EXTENSION_ID } from '../support/extension-browser';
 import type { TestServer } from '../support/server';
-import type { BenchCase } from './corpus';
+import { sample, type BenchCase } from './corpus';
 import { measureLatency, type BeaconBox, type Driver, type LatencyResult } from './latency';
 import type { BenchOptions } from './options';
 import { median, summarize, type Summary } from './stats';
@@ -20,7 +20,8 @@ export interface FirefoxReport {
   scam: { cases: LatencyResult[]; baseline: LatencyResult[]; clickToExitMs: Summary; clickToWarningMs: Summary; blockedBeforeClick: number; noBlock: number } | null;
 }
 
-const log = (text: string) => console.log(`bench[firefox]: ${text}`);
+const started = Date.now();
+const log = (text: string) => console.log(`bench[firefox] ${Math.round((Date.now() - started) / 1000)} s: ${text}`);
 
 async function launchFirefox(proxyPort: number, extensionDir: string | null): Promise<Browser> {
   const browser = await puppeteer.launch({
@@ -132,8 +133,8 @@ export async function runFirefox(
         }
       }
       const rows = pages.map((page) => {
-        const withMs = median(page.with);
-        const withoutMs = median(page.without);
+        const withMs = page.with.length ? Math.min(...page.with) : null;
+        const withoutMs = page.without.length ? Math.min(...page.without) : null;
         return { id: page.id, withMs, withoutMs, ratio: withMs !== null && withoutMs ? withMs / withoutMs : null };
       });
       const ratios = rows.map((row) => row.ratio).filter((value): value is number => value !== null);
@@ -144,9 +145,10 @@ export async function runFirefox(
       const timing = { navigationTimeoutMs: NAVIGATION_TIMEOUT_MS, viewport: VIEWPORT, beforeClickMs: 1000 };
       const cases: LatencyResult[] = [];
       const baseline: LatencyResult[] = [];
+      const baselineIds = new Set(sample(corpus.scam, Math.ceil(options.baselineScamCount / 2)).map((kase) => kase.id));
       for (const kase of corpus.scam) {
-        cases.push(await measureLatency(firefoxDriver(ext, true), beacons, kase, { ...timing, afterClickMs: options.quick ? 3000 : 4000 }));
-        baseline.push(await measureLatency(firefoxDriver(base, false), beacons, kase, { ...timing, afterClickMs: 600 }));
+        cases.push(await measureLatency(firefoxDriver(ext, true), beacons, kase, { ...timing, afterClickMs: options.blockWaitMs }));
+        if (baselineIds.has(kase.id)) baseline.push(await measureLatency(firefoxDriver(base, false), beacons, kase, { ...timing, afterClickMs: 300 }));
       }
       const values = (pick: (result: LatencyResult) => number | null) => cases.map(pick).filter((value): value is number => value !== null);
       report.scam = {
