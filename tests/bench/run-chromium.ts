@@ -15,7 +15,9 @@ const NAVIGATION_TIMEOUT_MS = 20_000;
 
 export interface BenignPage {
   id: string;
+  /** Thread time (see trace-analysis.ts); extensionWallMs is the wall-clock figure. */
   extensionMs: number | null;
+  extensionWallMs: number | null;
   busyMs: number | null;
   longTasks: LongTask[];
   loadWithMs: number | null;
@@ -29,7 +31,7 @@ export interface PathologicalResult {
   id: string;
   what: string;
   without: { loadMs: number | null; page: PageReport | null; busyMs: number | null; error?: string };
-  with: { loadMs: number | null; page: PageReport | null; busyMs: number | null; extensionMs: number | null; maxExtensionPerTaskMs: number | null; longTasks: LongTask[]; topFunctions: { fn: string; ms: number }[]; error?: string };
+  with: { loadMs: number | null; page: PageReport | null; busyMs: number | null; extensionMs: number | null; extensionWallMs: number | null; maxExtensionPerTaskMs: number | null; longTasks: LongTask[]; topFunctions: { fn: string; ms: number }[]; error?: string };
   /** Page's own work time (or cost per operation for the hot loops) with / without, as the page measures it. */
   workRatio: number | null;
   /** The page's main-thread time with / without. */
@@ -50,6 +52,7 @@ export interface ChromiumReport {
   benign: {
     pages: BenignPage[];
     extensionMs: Summary;
+    extensionWallMs: Summary;
     loadRatioMedian: number | null;
     loadRatios: Summary;
     longTasks: number;
@@ -114,6 +117,7 @@ async function benign(base: ChromiumInstance, ext: ChromiumInstance, cases: Benc
     return {
       id: kase.id,
       extensionMs: visit.trace?.extensionMs ?? null,
+      extensionWallMs: visit.trace?.extensionWallMs ?? null,
       busyMs: visit.trace?.busyMs ?? null,
       longTasks: visit.trace?.longTasks ?? [],
       loadWithMs: withMs,
@@ -128,6 +132,7 @@ async function benign(base: ChromiumInstance, ext: ChromiumInstance, cases: Benc
   return {
     pages,
     extensionMs: summarize(pages.map((page) => page.extensionMs).filter((value): value is number => value !== null)),
+    extensionWallMs: summarize(pages.map((page) => page.extensionWallMs).filter((value): value is number => value !== null)),
     loadRatioMedian: median(ratios),
     loadRatios: summarize(ratios),
     longTasks: longTasks.length,
@@ -164,6 +169,7 @@ async function pathological(base: ChromiumInstance, ext: ChromiumInstance, scale
         page: withExt.page,
         busyMs: withExt.trace?.busyMs ?? null,
         extensionMs: withExt.trace?.extensionMs ?? null,
+        extensionWallMs: withExt.trace?.extensionWallMs ?? null,
         maxExtensionPerTaskMs: withExt.trace?.maxExtensionPerTaskMs ?? null,
         longTasks: withExt.trace?.longTasks ?? [],
         topFunctions: withExt.trace?.topFunctions ?? [],

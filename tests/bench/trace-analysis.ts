@@ -4,18 +4,21 @@
 // Method (see the notes for limits):
 // - The trace carries V8's sampling profile of each renderer main thread
 //   (category disabled-by-default-v8.cpu_profiler, "Profile"/"ProfileChunk"); each
-//   sample lasts until the next one.
+//   sample lasts until the next one, but at most CAP_FACTOR sampling intervals: a longer
+//   gap means the OS gave the CPU to another process (this machine is shared), and that
+//   wait is nobody's work.
 // - A sample is the extension's when the extension started the work (the outermost
 //   JavaScript frame with a URL is the extension's: its scripts, its event listeners,
 //   its timers, and every native call they make, e.g. layout forced by reading text),
 //   or when the page called into an extension wrapper and the sample's innermost frame
 //   is the extension's own code (the wrapped original API is charged to the page).
 // - Trace events that name an extension script (EvaluateScript, v8.compile,
-//   FunctionCall with data.url) add compile time, which samples do not show.
-// - The union of those intervals, clipped to a window, is the extension's time.
-// - A long task is a top-level RunTask > 50 ms on a page main thread; it is the
-//   extension's when the extension used at least half of it, or when the task would
-//   not have been long without the extension's share.
+//   FunctionCall with data.url) add the thread time (tdur) the samples inside them do not
+//   explain, e.g. compiling the script, which samples do not show.
+// - A long task is a top-level RunTask with more than 50 ms of thread time (wall time
+//   when the trace has no thread time); it is the extension's when the extension used at
+//   least half of it, or when the task would not have been long without the extension.
+// Wall-clock figures are kept next to them (…WallMs), for a machine with idle cores.
 
 export interface TraceEvent {
   name: string;
@@ -25,6 +28,8 @@ export interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event, µs. */
+  tdur?: number;
   id?: string;
   args?: Record<string, unknown>;
 }
@@ -32,6 +37,8 @@ export interface TraceEvent {
 interface CallFrame {
   url?: string;
   functionName?: string;
+  lineNumber?: number;
+  columnNumber?: number;
 }
 
 interface ProfileNode {
@@ -45,9 +52,15 @@ export interface Interval {
   end: number;
 }
 
-interface Attributed extends Interval {
-  /** The extension function (innermost extension frame) or script the time went to. */
-  fn: string;
+interface Sample extends Interval {
+  /** End when the sample is capped (see CAP_FACTOR). */
+  cappedEnd: number;
+  /** The extension function (innermost extension frame), or null when not the extension's. */
+  fn: string | null;
+}
+
+interface ScriptEvent extends Interval {
+  cpu: number;
 }
 
 export interface Window extends Interval {
@@ -56,7 +69,9 @@ export interface Window extends Interval {
 
 export interface LongTask {
   start: number;
+  /** Thread time of the task (wall time when the trace has none). */
   durationMs: number;
+  wallMs: number;
   extensionMs: number;
   attributable: boolean;
 }
@@ -65,20 +80,24 @@ export interface WindowResult {
   label: string;
   /** Extension main-thread time (ms) on the page's renderer main thread(s). */
   extensionMs: number;
-  /** Sum of top-level tasks (≥ 1 ms each) on those threads: the page's busy time. */
+  /** The same from wall-clock intervals (includes time the OS ran other processes). */
+  extensionWallMs: number;
+  /** Thread time of the top-level tasks (≥ 1 ms each) on those threads: the page's busy time. */
   busyMs: number;
   longTasks: LongTask[];
-  /** Longest stretch of extension time inside one task (ms). */
+  /** Most extension time inside one task (ms). */
   maxExtensionPerTaskMs: number;
   /** Sampling interval seen (ms), so a reader knows the resolution. */
   sampleIntervalMs: number | null;
-  /** Threads whose samples were read. */
+  /** Renderer main threads read (the page's frames may live in several processes). */
   threads: number;
-  /** Where the extension's time went (innermost extension frame; sampled time only). */
+  /** Where the extension's sampled time went (innermost extension frame). */
   topFunctions: { fn: string; ms: number }[];
 }
 
 export const LONG_TASK_MS = 50;
+export const CAP_FACTOR = 2;
+const SCRIPT_EVENTS = ['EvaluateScript', 'v8.compile', 'FunctionCall'];
 
 const data = (event: TraceEvent): Record<string, unknown> => (event.args?.data as Record<string, unknown> | undefined) ?? {};
 
@@ -88,19 +107,14 @@ export function keepEvent(event: TraceEvent, extensionPrefix: string): boolean {
     case 'Profile':
     case 'ProfileChunk':
     case 'thread_name':
-    case 'TimeStamp':
     case 'clock_sync':
     case 'TracingStartedInBrowser':
     case 'FrameCommittedInBrowser':
       return true;
     case 'RunTask':
       return (event.dur ?? 0) >= 1000;
-    case 'EvaluateScript':
-    case 'v8.compile':
-    case 'FunctionCall':
-      return String(data(event).url ?? '').startsWith(extensionPrefix);
     default:
-      return false;
+      return SCRIPT_EVENTS.includes(event.name) && String(data(event).url ?? '').startsWith(extensionPrefix);
   }
 }
 
@@ -111,7 +125,7 @@ export function union(intervals: Interval[]): Interval[] {
   for (const interval of sorted) {
     const last = merged[merged.length - 1];
     if (last && interval.start <= last.end) last.end = Math.max(last.end, interval.end);
-    else merged.push({ ...interval });
+    else merged.push({ start: interval.start, end: interval.end });
   }
   return merged;
 }
@@ -127,11 +141,17 @@ export function overlap(intervals: Interval[], start: number, end: number): numb
   return total;
 }
 
+/** Drops intervals nested in an earlier one (sorted by start). */
+function topLevel<T extends Interval>(intervals: T[]): T[] {
+  const sorted = [...intervals].sort((a, b) => a.start - b.start);
+  const top: T[] = [];
+  for (const interval of sorted) if (!top.length || interval.start >= (top[top.length - 1] as T).end) top.push(interval);
+  return top;
+}
+
 function rendererMainThreads(events: TraceEvent[]): Set<string> {
   const keys = new Set<string>();
-  for (const event of events) {
-    if (event.name === 'thread_name' && (event.args?.name === 'CrRendererMain')) keys.add(`${event.pid}:${event.tid}`);
-  }
+  for (const event of events) if (event.name === 'thread_name' && event.args?.name === 'CrRendererMain') keys.add(`${event.pid}:${event.tid}`);
   return keys;
 }
 
@@ -151,23 +171,27 @@ function webPageProcesses(events: TraceEvent[]): Set<number> {
   return pids;
 }
 
-interface Sampled {
+interface Profile {
   key: string;
-  intervals: Attributed[];
-  interval: number | null;
-  /** Times when a sample was the page's own web content (proves the thread is a page). */
+  samples: Sample[];
+  intervalUs: number | null;
+  /** Samples whose outermost frame is a web page's script (proves the thread is a page). */
   webSamples: number;
 }
 
-function sampledExtensionTime(events: TraceEvent[], extensionPrefix: string): Sampled[] {
-  const profiles = new Map<string, { key: string; startTime: number; nodes: Map<number, ProfileNode>; samples: number[]; deltas: number[] }>();
+function describe(frame: CallFrame, extensionPrefix: string): string {
+  const file = String(frame.url).slice(extensionPrefix.length).replace(/^[a-p]{32}\//, '');
+  return `${frame.functionName || '(anonymous)'} ${file}:${(frame.lineNumber ?? 0) + 1}:${(frame.columnNumber ?? 0) + 1}`;
+}
+
+function readProfiles(events: TraceEvent[], extensionPrefix: string): Profile[] {
+  const raw = new Map<string, { key: string; startTime: number; nodes: Map<number, ProfileNode>; samples: number[]; deltas: number[] }>();
   for (const event of events) {
     const id = `${event.pid}:${event.id ?? ''}`;
     if (event.name === 'Profile') {
-      const startTime = Number(data(event).startTime ?? event.ts);
-      profiles.set(id, { key: `${event.pid}:${event.tid}`, startTime, nodes: new Map(), samples: [], deltas: [] });
+      raw.set(id, { key: `${event.pid}:${event.tid}`, startTime: Number(data(event).startTime ?? event.ts), nodes: new Map(), samples: [], deltas: [] });
     } else if (event.name === 'ProfileChunk') {
-      const profile = profiles.get(id);
+      const profile = raw.get(id);
       if (!profile) continue;
       const chunk = data(event) as { cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] };
       for (const node of chunk.cpuProfile?.nodes ?? []) profile.nodes.set(node.id, node);
@@ -175,9 +199,8 @@ function sampledExtensionTime(events: TraceEvent[], extensionPrefix: string): Sa
       profile.deltas.push(...(chunk.timeDeltas ?? []));
     }
   }
-  const results: Sampled[] = [];
-  for (const profile of profiles.values()) {
-    const verdicts = new Map<number, { extension: boolean; web: boolean; fn: string }>();
+  return [...raw.values()].map((profile) => {
+    const verdicts = new Map<number, { fn: string | null; web: boolean }>();
     const classify = (nodeId: number) => {
       const cached = verdicts.get(nodeId);
       if (cached) return cached;
@@ -188,100 +211,108 @@ function sampledExtensionTime(events: TraceEvent[], extensionPrefix: string): Sa
         if (node.callFrame.url) outermostUrl = node.callFrame.url;
         if (!innermostExtension && node.callFrame.url?.startsWith(extensionPrefix)) innermostExtension = node.callFrame;
       }
-      const leafUrl = leaf?.callFrame.url ?? '';
-      const frame = innermostExtension as (CallFrame & { lineNumber?: number; columnNumber?: number }) | null;
-      const verdict = {
-        extension: outermostUrl.startsWith(extensionPrefix) || leafUrl.startsWith(extensionPrefix),
-        web: /^https?:/.test(outermostUrl),
-        fn: frame
-          ? `${frame.functionName || '(anonymous)'} ${String(frame.url).slice(extensionPrefix.length).replace(/^[a-p]{32}\//, '')}:${(frame.lineNumber ?? 0) + 1}:${(frame.columnNumber ?? 0) + 1}`
-          : '(extension-started native work)',
-      };
+      const extension = outermostUrl.startsWith(extensionPrefix) || Boolean(leaf?.callFrame.url?.startsWith(extensionPrefix));
+      const verdict = { fn: extension && innermostExtension ? describe(innermostExtension, extensionPrefix) : null, web: /^https?:/.test(outermostUrl) };
       verdicts.set(nodeId, verdict);
       return verdict;
     };
     const times: number[] = [];
     let t = profile.startTime;
     for (const delta of profile.deltas) times.push((t += delta));
-    const intervals: Attributed[] = [];
-    const gaps: number[] = [];
+    const gaps = times.slice(1).map((time, index) => time - (times[index] as number)).sort((a, b) => a - b);
+    const intervalUs = gaps.length ? (gaps[gaps.length >> 1] as number) : null;
+    const cap = (intervalUs ?? 1000) * CAP_FACTOR;
+    const samples: Sample[] = [];
     let webSamples = 0;
-    for (let index = 0; index < profile.samples.length; index++) {
-      const start = times[index];
-      const end = times[index + 1];
-      if (start === undefined || end === undefined) continue;
-      gaps.push(end - start);
+    for (let index = 0; index + 1 < profile.samples.length && index + 1 < times.length; index++) {
+      const start = times[index] as number;
+      const end = times[index + 1] as number;
       const verdict = classify(profile.samples[index] as number);
       if (verdict.web) webSamples++;
-      if (verdict.extension) intervals.push({ start, end, fn: verdict.fn });
+      samples.push({ start, end, cappedEnd: Math.min(end, start + cap), fn: verdict.fn });
     }
-    gaps.sort((a, b) => a - b);
-    const typical = gaps.length ? (gaps[gaps.length >> 1] as number) / 1000 : null;
-    results.push({ key: profile.key, intervals, interval: typical, webSamples });
+    return { key: profile.key, samples, intervalUs, webSamples };
+  });
+}
+
+interface ThreadData {
+  /** The extension's samples, sorted. */
+  samples: Sample[];
+  /** Top-level extension script events, sorted. */
+  scripts: ScriptEvent[];
+  /** Wall intervals of extension work (samples ∪ script events), merged. */
+  wall: Interval[];
+  tasks: ScriptEvent[];
+}
+
+/** Extension CPU time in [start, end): capped samples plus what script events add. */
+function extensionCpu(thread: ThreadData, start: number, end: number): number {
+  let total = 0;
+  for (const sample of thread.samples) if (sample.start >= start && sample.start < end) total += sample.cappedEnd - sample.start;
+  for (const script of thread.scripts) {
+    if (script.start < start || script.start >= end) continue;
+    let explained = 0;
+    for (const sample of thread.samples) if (sample.start >= script.start && sample.start < script.end) explained += sample.cappedEnd - sample.start;
+    total += Math.max(0, script.cpu - explained);
   }
-  return results;
+  return total;
 }
 
 /** Analyses one trace; each window (trace clock, µs) gets its own result. */
 export function analyseTrace(events: TraceEvent[], extensionPrefix: string, windows: Window[]): WindowResult[] {
   const mainThreads = rendererMainThreads(events);
   const pagePids = webPageProcesses(events);
-  const sampled = sampledExtensionTime(events, extensionPrefix).filter(
+  const profiles = readProfiles(events, extensionPrefix).filter(
     (profile) => mainThreads.has(profile.key) && (pagePids.has(Number(profile.key.split(':')[0])) || profile.webSamples > 0),
   );
-  const pageThreads = new Set(sampled.map((profile) => profile.key));
-  const perThread = new Map<string, Interval[]>();
-  for (const profile of sampled) perThread.set(profile.key, [...profile.intervals]);
-  const attributed = sampled.flatMap((profile) => profile.intervals);
+  const threads = new Map<string, ThreadData>();
+  for (const profile of profiles) {
+    const samples = profile.samples.filter((sample) => sample.fn !== null);
+    threads.set(profile.key, { samples, scripts: [], wall: [], tasks: [] });
+  }
+  const scriptsByThread = new Map<string, ScriptEvent[]>();
   for (const event of events) {
-    if (!['EvaluateScript', 'v8.compile', 'FunctionCall'].includes(event.name) || event.dur === undefined) continue;
-    const key = `${event.pid}:${event.tid}`;
-    if (!pageThreads.has(key)) continue;
-    perThread.get(key)?.push({ start: event.ts, end: event.ts + event.dur });
+    const thread = threads.get(`${event.pid}:${event.tid}`);
+    if (!thread || event.dur === undefined) continue;
+    const interval = { start: event.ts, end: event.ts + event.dur, cpu: event.tdur ?? event.dur };
+    if (event.name === 'RunTask') thread.tasks.push(interval);
+    else if (SCRIPT_EVENTS.includes(event.name)) {
+      const list = scriptsByThread.get(`${event.pid}:${event.tid}`) ?? [];
+      list.push(interval);
+      scriptsByThread.set(`${event.pid}:${event.tid}`, list);
+    }
   }
-  const extension = new Map([...perThread].map(([key, intervals]) => [key, union(intervals)]));
-  const tasksByThread = new Map<string, Interval[]>();
-  for (const event of events) {
-    if (event.name !== 'RunTask' || event.dur === undefined) continue;
-    const key = `${event.pid}:${event.tid}`;
-    if (!pageThreads.has(key)) continue;
-    const list = tasksByThread.get(key) ?? [];
-    list.push({ start: event.ts, end: event.ts + event.dur });
-    tasksByThread.set(key, list);
+  for (const [key, thread] of threads) {
+    thread.scripts = topLevel(scriptsByThread.get(key) ?? []);
+    thread.tasks = topLevel(thread.tasks);
+    thread.wall = union([...thread.samples, ...thread.scripts]);
   }
-  // Only top-level tasks: drop tasks nested in an earlier one (nested run loops).
-  for (const [key, tasks] of tasksByThread) {
-    tasks.sort((a, b) => a.start - b.start);
-    const top: Interval[] = [];
-    for (const task of tasks) if (!top.length || task.start >= (top[top.length - 1] as Interval).end) top.push(task);
-    tasksByThread.set(key, top);
-  }
-  const intervalMs = sampled.map((profile) => profile.interval).find((value) => value !== null) ?? null;
+  const intervalUs = profiles.map((profile) => profile.intervalUs).find((value) => value !== null) ?? null;
 
   return windows.map((window) => {
     let extensionUs = 0;
+    let wallUs = 0;
     let busyUs = 0;
     let maxPerTaskUs = 0;
     const longTasks: LongTask[] = [];
-    for (const key of pageThreads) {
-      const ext = extension.get(key) ?? [];
-      extensionUs += overlap(ext, window.start, window.end);
-      for (const task of tasksByThread.get(key) ?? []) {
-        if (task.end <= window.start || task.start >= window.end) continue;
-        const duration = task.end - task.start;
-        busyUs += duration;
-        const inTask = overlap(ext, task.start, task.end);
+    const byFunction = new Map<string, number>();
+    for (const thread of threads.values()) {
+      extensionUs += extensionCpu(thread, window.start, window.end);
+      wallUs += overlap(thread.wall, window.start, window.end);
+      for (const sample of thread.samples) {
+        if (sample.start < window.start || sample.start >= window.end) continue;
+        byFunction.set(sample.fn as string, (byFunction.get(sample.fn as string) ?? 0) + (sample.cappedEnd - sample.start));
+      }
+      for (const task of thread.tasks) {
+        if (task.start < window.start || task.start >= window.end) continue;
+        busyUs += task.cpu;
+        const inTask = Math.min(task.cpu, extensionCpu(thread, task.start, task.end));
         maxPerTaskUs = Math.max(maxPerTaskUs, inTask);
-        if (duration > LONG_TASK_MS * 1000) {
-          const attributable = inTask >= duration / 2 || duration - inTask <= LONG_TASK_MS * 1000;
-          longTasks.push({ start: task.start, durationMs: duration / 1000, extensionMs: inTask / 1000, attributable });
+        if (task.cpu > LONG_TASK_MS * 1000) {
+          const attributable = inTask >= task.cpu / 2 || task.cpu - inTask <= LONG_TASK_MS * 1000;
+          longTasks.push({ start: task.start, durationMs: task.cpu / 1000, wallMs: (task.end - task.start) / 1000, extensionMs: inTask / 1000, attributable });
         }
       }
-    }
-    const byFunction = new Map<string, number>();
-    for (const interval of attributed) {
-      if (interval.end <= window.start || interval.start >= window.end) continue;
-      byFunction.set(interval.fn, (byFunction.get(interval.fn) ?? 0) + (interval.end - interval.start));
     }
     const topFunctions = [...byFunction]
       .sort((a, b) => b[1] - a[1])
@@ -290,28 +321,13 @@ export function analyseTrace(events: TraceEvent[], extensionPrefix: string, wind
     return {
       label: window.label,
       extensionMs: extensionUs / 1000,
+      extensionWallMs: wallUs / 1000,
       busyMs: busyUs / 1000,
       longTasks,
       maxExtensionPerTaskMs: maxPerTaskUs / 1000,
-      sampleIntervalMs: intervalMs,
-      threads: pageThreads.size,
+      sampleIntervalMs: intervalUs === null ? null : intervalUs / 1000,
+      threads: threads.size,
       topFunctions,
     };
   });
-}
-
-/** Windows between console.timeStamp marks named `${prefix}<label>` … `${prefix}end`. */
-export function windowsFromMarks(events: TraceEvent[], prefix: string): Window[] {
-  const marks = events
-    .filter((event) => event.name === 'TimeStamp' && String(data(event).message ?? '').startsWith(prefix))
-    .sort((a, b) => a.ts - b.ts);
-  const windows: Window[] = [];
-  for (let index = 0; index < marks.length; index++) {
-    const mark = marks[index] as TraceEvent;
-    const label = String(data(mark).message).slice(prefix.length);
-    const next = marks[index + 1];
-    if (label === 'end' || !next) continue;
-    windows.push({ label, start: mark.ts, end: next.ts });
-  }
-  return windows;
 }

@@ -39,7 +39,7 @@ describe('intervals', () => {
 });
 
 /** A renderer main thread whose profile has one node per frame spec; samples every 100 µs. */
-function trace(samples: string[][], extra: TraceEvent[] = []): TraceEvent[] {
+function trace(samples: string[][], extra: TraceEvent[] = [], deltas = samples.map(() => 100)): TraceEvent[] {
   const nodes: { id: number; parent?: number; callFrame: { url: string; functionName: string } }[] = [{ id: 1, callFrame: { url: '', functionName: '(root)' } }];
   const ids = new Map<string, number>();
   const sampleIds = samples.map((stack) => {
@@ -68,7 +68,7 @@ function trace(samples: string[][], extra: TraceEvent[] = []): TraceEvent[] {
       tid: TID,
       ts: 1000,
       id: '0x1',
-      args: { data: { cpuProfile: { nodes, samples: [...sampleIds, 1] }, timeDeltas: [0, ...samples.map(() => 100)] } },
+      args: { data: { cpuProfile: { nodes, samples: [...sampleIds, 1] }, timeDeltas: [0, ...deltas] } },
     },
     ...extra,
   ];
@@ -107,6 +107,26 @@ describe('analyseTrace', () => {
       [60, true],
       [200, false],
     ]);
+  });
+
+  it('does not charge the time the OS gave to other processes (this machine is shared)', () => {
+    // Five samples 100 µs apart, then one extension sample followed by a 5 ms gap.
+    const [result] = analyseTrace(trace([[PAGE], [PAGE], [PAGE], [PAGE], [CONTENT], [PAGE]], [], [100, 100, 100, 100, 5000, 100]), EXT, window);
+    expect(result?.extensionMs).toBeCloseTo(0.2);
+    expect(result?.extensionWallMs).toBeCloseTo(5);
+  });
+
+  it('uses the thread time of script events when the trace has it', () => {
+    const events = trace([[PAGE]], [
+      { name: 'EvaluateScript', pid: PID, tid: TID, ts: 10_000, dur: 10_000, tdur: 2_000, args: { data: { url: `${EXT}src/probe/main.iife.js` } } },
+      { name: 'v8.compile', pid: PID, tid: TID, ts: 10_100, dur: 5_000, tdur: 1_000, args: { data: { url: `${EXT}src/probe/main.iife.js` } } },
+      { name: 'RunTask', pid: PID, tid: TID, ts: 9_000, dur: 80_000, tdur: 40_000 },
+    ]);
+    const [result] = analyseTrace(events, EXT, window);
+    expect(result?.extensionMs).toBeCloseTo(2);
+    expect(result?.extensionWallMs).toBeCloseTo(10);
+    expect(result?.busyMs).toBeCloseTo(40);
+    expect(result?.longTasks).toEqual([]);
   });
 
   it('ignores threads that never ran a web page (extension pages, browser UI)', () => {
