@@ -144,19 +144,29 @@ export async function loadPairs(
   options: { reps: number; navigationTimeoutMs: number; afterRep?: (rep: number) => Promise<void>; onProgress?: (done: number) => void },
 ): Promise<LoadPair[]> {
   const pairs: LoadPair[] = urls.map((url) => ({ url, withMs: [], withoutMs: [] }));
-  const basePage = await base.context.newPage();
-  const extPage = await ext.context.newPage();
-  guardDialogs(basePage);
-  guardDialogs(extPage);
+  // A tab per browser, replaced if a page crashes it.
+  const tabs = new Map<ChromiumInstance, Page>();
+  const tab = async (instance: ChromiumInstance) => {
+    let page = tabs.get(instance);
+    if (!page || page.isClosed()) {
+      page = await instance.context.newPage();
+      guardDialogs(page);
+      const opened = page;
+      page.on('crash', () => void opened.close().catch(() => {}));
+      tabs.set(instance, page);
+    }
+    return page;
+  };
   let done = 0;
   for (let rep = 0; rep < options.reps; rep++) {
     for (const [index, pair] of pairs.entries()) {
-      const order: [Page, number[]][] = [
-        [basePage, pair.withoutMs],
-        [extPage, pair.withMs],
+      const order: [ChromiumInstance, number[]][] = [
+        [base, pair.withoutMs],
+        [ext, pair.withMs],
       ];
       if ((index + rep) % 2) order.reverse();
-      for (const [page, into] of order) {
+      for (const [instance, into] of order) {
+        const page = await tab(instance);
         const ms = await loadPage(page, pair.url, options.navigationTimeoutMs).catch(() => null);
         if (ms !== null) into.push(ms);
         await page.goto('about:blank').catch(() => {});
@@ -165,8 +175,7 @@ export async function loadPairs(
     }
     await options.afterRep?.(rep);
   }
-  await basePage.close({ runBeforeUnload: false }).catch(() => {});
-  await extPage.close({ runBeforeUnload: false }).catch(() => {});
+  for (const page of tabs.values()) await page.close({ runBeforeUnload: false }).catch(() => {});
   return pairs;
 }
 

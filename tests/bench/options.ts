@@ -50,9 +50,9 @@ export function parseOptions(args: string[]): BenchOptions {
     reps: Number(value('reps') ?? 2),
     benignCount: quick ? 8 : Infinity,
     scamCount: quick ? 5 : Infinity,
-    firefoxBenignCount: quick ? 4 : 24,
-    firefoxScamCount: quick ? 3 : 12,
-    baselineScamCount: quick ? 5 : 12,
-    blockWaitMs: 2000,
+    firefoxBenignCount: quick ? 4 : 16,
+    firefoxScamCount: quick ? 3 : 8,
+    baselineScamCount: quick ? 5 : 10,
+    blockWaitMs: 1500,
   };
 }

@@ -29,7 +29,7 @@ export interface PathologicalScale {
   hotLoopCapSeconds: number;
 }
 
-export const FULL_SCALE: PathologicalScale = { seconds: 10, audioSeconds: 5, pushStateCalls: 1_000, listenerCalls: 1_000_000, hotLoopCapSeconds: 5 };
+export const FULL_SCALE: PathologicalScale = { seconds: 10, audioSeconds: 5, pushStateCalls: 1_000, listenerCalls: 1_000_000, hotLoopCapSeconds: 3 };
 export const QUICK_SCALE: PathologicalScale = { seconds: 3, audioSeconds: 3, pushStateCalls: 300, listenerCalls: 200_000, hotLoopCapSeconds: 3 };
 
 const WORDS = 'the of security update account privacy support settings browser network computer storage service window help article news weather 安全 更新 設定 お知らせ 記事'.split(' ');

@@ -120,6 +120,11 @@ export function printReport(report: {
     out.push(`page-load time ratio with/without: ${summary(report.firefox.benign.loadRatios, 3)}, median ${f(report.firefox.benign.loadRatioMedian, 3)}`);
   }
   latency('Firefox', report.firefox?.scam ?? null);
+  const timings = [
+    ...Object.entries(chromium?.seconds ?? {}).map(([part, seconds]) => `chromium ${part} ${seconds} s`),
+    ...(report.firefox ? [`firefox ${report.firefox.seconds} s`] : []),
+  ];
+  if (timings.length) out.push('', `time taken: ${timings.join(', ')}`);
   section('Budgets');
   out.push(table(['', 'budget', 'measured', 'note'], report.budgets.map((budget) => [budget.status, budget.budget, budget.measured, budget.note ?? ''])));
   console.log(out.join('\n'));

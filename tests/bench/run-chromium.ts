@@ -62,6 +62,8 @@ export interface ChromiumReport {
   pathological: PathologicalResult[] | null;
   scam: ScamReport | null;
   memory: { label: string; memory: WorkerMemory }[];
+  /** How long each part took (s), to keep the full run under 10 minutes. */
+  seconds: Record<string, number>;
 }
 
 const started = Date.now();
@@ -93,7 +95,7 @@ async function benign(base: ChromiumInstance, ext: ChromiumInstance, cases: Benc
   const traced = await tracedVisits(
     ext,
     cases.map((kase) => ({ label: kase.id, url: kase.url })),
-    { settleMs: options.quick ? 400 : 500, batch: 15, hires: true, navigationTimeoutMs: NAVIGATION_TIMEOUT_MS, onProgress: progress('traced', cases.length) },
+    { settleMs: 300, batch: 15, hires: true, navigationTimeoutMs: NAVIGATION_TIMEOUT_MS, onProgress: progress('traced', cases.length) },
   );
   memory.push({ label: 'after traced benign pass', memory: await workerMemory(ext) });
   log(`benign: loading ${cases.length} pages with and without the extension, ${options.reps} passes`);
@@ -189,9 +191,16 @@ async function scam(base: ChromiumInstance, ext: ChromiumInstance, cases: BenchC
   const extDriver = chromiumDriver(ext);
   const baseDriver = chromiumDriver(base);
   const baselineIds = new Set(sample(cases, options.baselineScamCount).map((kase) => kase.id));
+  // Pop-ups a kit opens after the click are closed before the next case.
+  const keep = new Set([...base.context.pages(), ...ext.context.pages()]);
+  const closePopups = async () => {
+    for (const page of [...base.context.pages(), ...ext.context.pages()]) if (!keep.has(page)) await page.close({ runBeforeUnload: false }).catch(() => {});
+  };
   for (const [index, kase] of cases.entries()) {
     withExt.push(await measureLatency(extDriver, beacons, kase, { ...timing, afterClickMs: options.blockWaitMs }));
+    await closePopups();
     if (baselineIds.has(kase.id)) baseline.push(await measureLatency(baseDriver, beacons, kase, { ...timing, afterClickMs: 300 }));
+    await closePopups();
     progress('scam pages', cases.length)(index + 1);
   }
   const exits = withExt.map((result) => result.clickToExitMs).filter((value): value is number => value !== null);
@@ -216,7 +225,15 @@ export async function runChromium(
 ): Promise<ChromiumReport> {
   const base = await launchChromium(server.port, null);
   const ext = await launchChromium(server.port, extensionDir);
-  const report: ChromiumReport = { extensionOrigin: ext.extensionOrigin ?? '', benign: null, pathological: null, scam: null, memory: [] };
+  const report: ChromiumReport = { extensionOrigin: ext.extensionOrigin ?? '', benign: null, pathological: null, scam: null, memory: [], seconds: {} };
+  const timed = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+    const start = Date.now();
+    try {
+      return await run();
+    } finally {
+      report.seconds[name] = Math.round((Date.now() - start) / 1000);
+    }
+  };
   try {
     // Warm both browsers up (first navigation, caches) before measuring anything.
     for (const instance of [base, ext]) {
@@ -225,13 +242,13 @@ export async function runChromium(
       await page.close();
     }
     report.memory.push({ label: 'start', memory: await workerMemory(ext) });
-    if (corpus && options.sections.includes('benign')) report.benign = await benign(base, ext, corpus.benign, options, report.memory);
+    if (corpus && options.sections.includes('benign')) report.benign = await timed('benign', () => benign(base, ext, corpus.benign, options, report.memory));
     if (options.sections.includes('pathological')) {
-      report.pathological = await pathological(base, ext, scale);
+      report.pathological = await timed('pathological', () => pathological(base, ext, scale));
       report.memory.push({ label: 'after pathological pages', memory: await workerMemory(ext) });
     }
     if (corpus && options.sections.includes('scam')) {
-      report.scam = await scam(base, ext, corpus.scam, beacons, options);
+      report.scam = await timed('scam', () => scam(base, ext, corpus.scam, beacons, options));
       report.memory.push({ label: 'after scam pages', memory: await workerMemory(ext) });
     }
   } finally {

@@ -17,6 +17,7 @@ const NAVIGATION_TIMEOUT_MS = 20_000;
 
 export interface FirefoxReport {
   benign: { pages: { id: string; withMs: number | null; withoutMs: number | null; ratio: number | null }[]; loadRatioMedian: number | null; loadRatios: Summary } | null;
+  seconds: number;
   scam: { cases: LatencyResult[]; baseline: LatencyResult[]; clickToExitMs: Summary; clickToWarningMs: Summary; blockedBeforeClick: number; noBlock: number } | null;
 }
 
@@ -107,7 +108,8 @@ export async function runFirefox(
   beacons: BeaconBox,
   options: BenchOptions,
 ): Promise<FirefoxReport> {
-  const report: FirefoxReport = { benign: null, scam: null };
+  const report: FirefoxReport = { benign: null, scam: null, seconds: 0 };
+  const start = Date.now();
   const base = await launchFirefox(server.port, null);
   const ext = await launchFirefox(server.port, extensionDir);
   try {
@@ -146,9 +148,15 @@ export async function runFirefox(
       const cases: LatencyResult[] = [];
       const baseline: LatencyResult[] = [];
       const baselineIds = new Set(sample(corpus.scam, Math.ceil(options.baselineScamCount / 2)).map((kase) => kase.id));
+      const keep = new Set([...(await base.pages()), ...(await ext.pages())]);
+      const closePopups = async () => {
+        for (const page of [...(await base.pages()), ...(await ext.pages())]) if (!keep.has(page)) await page.close().catch(() => {});
+      };
       for (const kase of corpus.scam) {
         cases.push(await measureLatency(firefoxDriver(ext, true), beacons, kase, { ...timing, afterClickMs: options.blockWaitMs }));
+        await closePopups();
         if (baselineIds.has(kase.id)) baseline.push(await measureLatency(firefoxDriver(base, false), beacons, kase, { ...timing, afterClickMs: 300 }));
+        await closePopups();
       }
       const values = (pick: (result: LatencyResult) => number | null) => cases.map(pick).filter((value): value is number => value !== null);
       report.scam = {
@@ -163,6 +171,7 @@ export async function runFirefox(
   } finally {
     await base.close().catch(() => {});
     await ext.close().catch(() => {});
+    report.seconds = Math.round((Date.now() - start) / 1000);
   }
   return report;
 }
