@@ -169,6 +169,8 @@ export async function loadPairs(
         const page = await tab(instance);
         const ms = await loadPage(page, pair.url, options.navigationTimeoutMs).catch(() => null);
         if (ms !== null) into.push(ms);
+        // Leave the page for a blank one, so the next load does not start by unloading (or
+        // back/forward-caching, which content-script ports prevent) the previous page.
         await page.goto('about:blank').catch(() => {});
       }
       options.onProgress?.(++done);

@@ -58,8 +58,6 @@ const TRACE_CATEGORIES = [
   '__metadata',
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
-  'v8',
-  'v8.execute',
   'disabled-by-default-v8.cpu_profiler',
 ];
 
@@ -74,12 +72,9 @@ export async function startTrace(page: Page, extensionPrefix: string, hires: boo
   const cdp: CDPSession = await page.context().newCDPSession(page);
   const kept: TraceEvent[] = [];
   let seen = 0;
-  cdp.on('Tracing.dataCollected', (message) => {
-    seen += message.value.length;
-    for (const event of message.value as unknown as TraceEvent[]) if (keepEvent(event, extensionPrefix)) kept.push(event);
-  });
   await cdp.send('Tracing.start', {
-    transferMode: 'ReportEvents',
+    transferMode: 'ReturnAsStream',
+    streamFormat: 'json',
     traceConfig: {
       recordMode: 'recordAsMuchAsPossible',
       includedCategories: [...TRACE_CATEGORIES, ...(hires ? ['disabled-by-default-v8.cpu_profiler.hires'] : [])],
@@ -90,11 +85,27 @@ export async function startTrace(page: Page, extensionPrefix: string, hires: boo
       await cdp.send('Tracing.recordClockSyncMarker', { syncId: label });
     },
     async stop() {
-      const complete = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
+      const stopping = Date.now();
+      const complete = new Promise<string | undefined>((done) => cdp.once('Tracing.tracingComplete', (event) => done(event.stream)));
       await cdp.send('Tracing.end');
-      await complete;
+      const stream = await complete;
+      if (!stream) throw new Error('Tracing returned no stream');
+      const flushed = Date.now() - stopping;
+      // The stream is one JSON document; read it whole, then keep what the analysis needs.
+      const chunks: string[] = [];
+      for (;;) {
+        const { data, eof, base64Encoded } = await cdp.send('IO.read', { handle: stream, size: 8 << 20 });
+        chunks.push(base64Encoded ? Buffer.from(data, 'base64').toString('utf8') : data);
+        if (eof) break;
+      }
+      await cdp.send('IO.close', { handle: stream }).catch(() => {});
+      const parsed = JSON.parse(chunks.join('')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+      const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+      seen = events.length;
+      for (const event of events) if (keepEvent(event, extensionPrefix)) kept.push(event);
+      if (process.env.FWB_BENCH_DEBUG) console.log(`trace: flushed in ${flushed} ms`);
       await cdp.detach().catch(() => {});
-      if (process.env.FWB_BENCH_DEBUG) console.log(`trace: ${seen} events, kept ${kept.length}`);
+      if (process.env.FWB_BENCH_DEBUG) console.log(`trace: ${seen} events, kept ${kept.length}, stop took ${Date.now() - stopping} ms`);
       return kept;
     },
   };
