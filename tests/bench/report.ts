@@ -3,6 +3,7 @@
 import type { BudgetResult } from './budgets';
 import type { InjectedBytes } from './bytes';
 import type { FirefoxReport } from './run-firefox';
+import type { PageReport } from './chromium-measure';
 import type { ChromiumReport } from './run-chromium';
 import type { Summary } from './stats';
 
@@ -13,6 +14,15 @@ export function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)));
   const line = (cells: string[]) => cells.map((cell, column) => pad(cell, widths[column] as number)).join('  ').trimEnd();
   return [line(headers), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
+}
+
+const work = (page: PageReport | null) =>
+  typeof page?.unitUs === 'number' ? `${f(page.unitUs, 2)} µs/call` : page?.workMs === undefined ? 'n/a' : `${f(page.workMs, 0)} ms`;
+
+/** The page's own secondary figures (timer lag, frames, calls), with / without. */
+function extras(withExt: PageReport | null, without: PageReport | null): string {
+  const keys = ['lagP95Ms', 'frames', 'frameP95Ms', 'calls', 'mutations'].filter((key) => typeof withExt?.[key] === 'number' || typeof without?.[key] === 'number');
+  return keys.map((key) => `${key} ${f(withExt?.[key] as number | undefined, 0)} / ${f(without?.[key] as number | undefined, 0)}`).join(', ');
 }
 
 const summary = (s: Summary | undefined, digits = 2) => (s && s.n ? `${f(s.p50, digits)} / ${f(s.p95, digits)} / ${f(s.max, digits)} (n=${s.n})` : 'n/a');
@@ -63,7 +73,7 @@ export function printReport(report: {
     section('Chromium, pathological pages (both runs traced; "work" is what the page measures itself)');
     out.push(
       table(
-        ['page', 'ext ms', 'ext wall ms', 'max ext/task', 'long tasks (ext)', 'page cpu ms with', 'without', 'work with', 'work without', 'work ratio'],
+        ['page', 'ext ms', 'ext wall ms', 'max ext/task', 'long tasks (ext)', 'page cpu ms with', 'without', 'work with', 'work without', 'ratio', 'page also measured (with / without)'],
         chromium.pathological.map((page) => [
           page.id,
           f(page.with.extensionMs, 1),
@@ -72,9 +82,10 @@ export function printReport(report: {
           `${page.with.longTasks.length} (${page.with.longTasks.filter((task) => task.attributable).length})`,
           f(page.with.busyMs, 0),
           f(page.without.busyMs, 0),
-          f(page.with.page?.workMs, 0),
-          f(page.without.page?.workMs, 0),
+          work(page.with.page),
+          work(page.without.page),
           `${f(page.workRatio, 3)}${page.with.error || page.without.error ? ` (${page.with.error ?? page.without.error})` : ''}`,
+          extras(page.with.page, page.without.page),
         ]),
       ),
     );
