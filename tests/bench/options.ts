@@ -50,9 +50,9 @@ export function parseOptions(args: string[]): BenchOptions {
     reps: Number(value('reps') ?? 2),
     benignCount: quick ? 8 : Infinity,
     scamCount: quick ? 5 : Infinity,
-    firefoxBenignCount: quick ? 4 : 16,
-    firefoxScamCount: quick ? 3 : 8,
+    firefoxBenignCount: quick ? 4 : 12,
+    firefoxScamCount: quick ? 3 : 6,
     baselineScamCount: quick ? 5 : 10,
-    blockWaitMs: 1500,
+    blockWaitMs: 1200,
   };
 }

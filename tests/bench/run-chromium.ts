@@ -12,6 +12,8 @@ import type { LongTask } from './trace-analysis';
 
 export const VIEWPORT = { width: 1280, height: 800 };
 const NAVIGATION_TIMEOUT_MS = 20_000;
+/** A victim looks at the page before clicking; the extension may use this time to read it. */
+export const BEFORE_CLICK_MS = 800;
 
 export interface BenignPage {
   id: string;
@@ -95,7 +97,7 @@ async function benign(base: ChromiumInstance, ext: ChromiumInstance, cases: Benc
   const traced = await tracedVisits(
     ext,
     cases.map((kase) => ({ label: kase.id, url: kase.url })),
-    { settleMs: 300, batch: 15, hires: true, navigationTimeoutMs: NAVIGATION_TIMEOUT_MS, onProgress: progress('traced', cases.length) },
+    { settleMs: 300, batch: 25, hires: true, navigationTimeoutMs: NAVIGATION_TIMEOUT_MS, onProgress: progress('traced', cases.length) },
   );
   memory.push({ label: 'after traced benign pass', memory: await workerMemory(ext) });
   log(`benign: loading ${cases.length} pages with and without the extension, ${options.reps} passes`);
@@ -185,7 +187,7 @@ async function pathological(base: ChromiumInstance, ext: ChromiumInstance, scale
 }
 
 async function scam(base: ChromiumInstance, ext: ChromiumInstance, cases: BenchCase[], beacons: BeaconBox, options: BenchOptions): Promise<ScamReport> {
-  const timing = { navigationTimeoutMs: NAVIGATION_TIMEOUT_MS, viewport: VIEWPORT, beforeClickMs: 1000 };
+  const timing = { navigationTimeoutMs: NAVIGATION_TIMEOUT_MS, viewport: VIEWPORT, beforeClickMs: BEFORE_CLICK_MS };
   const withExt: LatencyResult[] = [];
   const baseline: LatencyResult[] = [];
   const extDriver = chromiumDriver(ext);

@@ -10,7 +10,7 @@ import { sample, type BenchCase } from './corpus';
 import { measureLatency, type BeaconBox, type Driver, type LatencyResult } from './latency';
 import type { BenchOptions } from './options';
 import { median, summarize, type Summary } from './stats';
-import { VIEWPORT } from './run-chromium';
+import { BEFORE_CLICK_MS, VIEWPORT } from './run-chromium';
 
 const UUID = '8d0c1f6e-5b3a-4c2e-9f71-0a6b2d4e8c35';
 const NAVIGATION_TIMEOUT_MS = 20_000;
@@ -144,7 +144,7 @@ export async function runFirefox(
     }
     if (options.sections.includes('scam') && corpus.scam.length) {
       log(`scam: clicking ${corpus.scam.length} pages`);
-      const timing = { navigationTimeoutMs: NAVIGATION_TIMEOUT_MS, viewport: VIEWPORT, beforeClickMs: 1000 };
+      const timing = { navigationTimeoutMs: NAVIGATION_TIMEOUT_MS, viewport: VIEWPORT, beforeClickMs: BEFORE_CLICK_MS };
       const cases: LatencyResult[] = [];
       const baseline: LatencyResult[] = [];
       const baselineIds = new Set(sample(corpus.scam, Math.ceil(options.baselineScamCount / 2)).map((kase) => kase.id));
