@@ -49,7 +49,11 @@ export async function launchChromium(proxyPort: number, extensionDir: string | n
     extensionOrigin,
     async close() {
       await context.close().catch(() => {});
-      rmSync(userDataDir, { recursive: true, force: true });
+      try {
+        rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+      } catch (error) {
+        console.warn(`bench: could not remove ${userDataDir}: ${String(error)}`);
+      }
     },
   };
 }
