@@ -1,6 +1,5 @@
 // The warning flow from real detection (no block list): the simulated scam page must be
 // detected, neutralised and replaced by the warning page with its reasons and phone numbers.
-// NOTE: fails until the detector branch is merged (nothing publishes 'scam' verdicts before).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findTabId, openExtensionPage } from '../support/extension-api';
 import type { TestPage } from '../support/extension-browser';

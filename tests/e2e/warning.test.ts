@@ -1,5 +1,10 @@
-// The warning flow end to end, driven by the block list (storage.local 'userSettings'),
-// so it runs without detection. warning-detected.test.ts is the same flow from detection.
+// The warning flow end to end, driven by the block list (storage.local 'userSettings').
+// warning-detected.test.ts is the same flow from detection. Detection is live here too:
+// the simulated scam page is judged a scam as soon as it arms, so tests that need it fully
+// armed first start in 'monitor' mode (detect and log only), wait for that verdict, and
+// then switch to the mode under test with the block-list entry. A settings change checks
+// open tabs against the block list; it does not act again on the earlier detector verdict,
+// which the block-list reason on the warning page shows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findTabId, openExtensionPage, sendFromExtensionPage } from '../support/extension-api';
 import type { TestPage } from '../support/extension-browser';
@@ -14,6 +19,7 @@ import {
   simStateFromTitle,
   tabFacts,
   tabIdOf,
+  verdictLevel,
   waitInPage,
   waitUntil,
 } from '../support/warning-helpers';
@@ -62,7 +68,7 @@ describe.each(BROWSERS)('warning page in %s', (browserName) => {
   afterAll(async () => session?.close());
 
   it('neutralises a full-screen, noisy, trapping scam page, replaces it with the warning page, and goes back', async () => {
-    await setUserSettings(control, {});
+    await setUserSettings(control, { mode: 'monitor' });
     const page = await session.browser.newPage(SAFE_URL);
     await page.trackDialogs();
     await page.goto(SCAM_URL);
@@ -75,8 +81,13 @@ describe.each(BROWSERS)('warning page in %s', (browserName) => {
     const before = await tabFacts(control, tabId);
     expect(simStateFromTitle(before?.title ?? '')).toMatchObject({ armed: true, fullscreen: true, pushes: 50 });
     expect(before?.muted).toBe(false);
+    // Detection has judged it a scam; monitor mode left it as it was.
+    await waitUntil('the detector’s verdict', async () => (await verdictLevel(control, tabId)) === 'scam');
+    const judged = await tabFacts(control, tabId);
+    expect(judged?.muted).toBe(false);
+    expect(judged?.url.startsWith(SCAM_URL)).toBe(true);
 
-    await setUserSettings(control, { blockList: [SCAM_HOST] });
+    await setUserSettings(control, { mode: 'block', blockList: [SCAM_HOST] });
     await page.waitForUrl(isWarning, 10_000);
     await waitInPage(page, 'the warning page', () => document.documentElement.dataset.state === 'ready');
     const after = await tabFacts(control, tabId);
@@ -213,11 +224,16 @@ describe.each(BROWSERS)('warning page in %s', (browserName) => {
   });
 
   it("'warn' mode keeps the page, neutralised, and opens the warning page beside it", async () => {
-    await setUserSettings(control, { mode: 'warn' });
+    await setUserSettings(control, { mode: 'monitor' });
     const page = await session.browser.newPage(QUIET_SCAM_URL);
     await page.click(200, 200);
     await waitInPage(page, 'the page to arm', () => (window as unknown as Sim).simState.armed && !!document.fullscreenElement);
     const tabId = await tabIdOf(control, `${QUIET_SCAM_URL}#locked-49`);
+    // Detection has judged it a scam; monitor mode left it armed and unmuted, with no warning tab.
+    await waitUntil('the detector’s verdict', async () => (await verdictLevel(control, tabId)) === 'scam');
+    expect(await page.evaluate(inFullscreen)).toBe(true);
+    expect(await tabFacts(control, tabId)).toMatchObject({ muted: false });
+    expect(await extensionTabsOpenedBy(control, tabId)).toEqual([]);
 
     await setUserSettings(control, { mode: 'warn', blockList: [SCAM_HOST] });
     await waitInPage(page, 'the page to be neutralised', disarmed);

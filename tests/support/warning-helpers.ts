@@ -1,5 +1,7 @@
 // Helpers for the warning-page tests: settings and tab facts read through the
 // extension's own APIs from one of its pages.
+import type { TabStatus } from '../../src/shared/protocol';
+import { sendFromExtensionPage } from './extension-api';
 import type { TestPage } from './extension-browser';
 
 export interface TabFacts {
@@ -89,4 +91,9 @@ export function waitInPage(page: TestPage, what: string, predicate: () => boolea
 export function blockRecord<T = Record<string, unknown>>(page: TestPage, warningUrl: string): Promise<T | undefined> {
   const key = `protection-block:${new URL(warningUrl).searchParams.get('block')}`;
   return run(page, `return (await api.storage.session.get(${JSON.stringify(key)}))[${JSON.stringify(key)}];`);
+}
+
+/** The level of the detector's verdict for a tab (get-tab-status). */
+export async function verdictLevel(page: TestPage, tabId: number): Promise<TabStatus['verdict']['level']> {
+  return (await sendFromExtensionPage<TabStatus>(page, 'get-tab-status', { tabId })).verdict.level;
 }
