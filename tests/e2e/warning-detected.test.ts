@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findTabId, openExtensionPage } from '../support/extension-api';
 import type { TestPage } from '../support/extension-browser';
 import { BROWSERS, FIXTURES_DIR, openSession, type Session } from '../support/session';
-import { setUserSettings, tabFacts, waitInPage, waitUntil } from '../support/warning-helpers';
+import { setUserSettings, tabFacts, verdictLevel, waitInPage, waitUntil } from '../support/warning-helpers';
 
 const SCAM_HOST = 'scam-sim.fwb.test';
 const SAFE_HOST = 'news.fwb.test';
@@ -54,6 +54,24 @@ describe.each(BROWSERS)('warning page from detection in %s', (browserName) => {
     expect(shown.phones.some((text) => /844.*555.*0199/.test(text))).toBe(true);
     for (const text of shown.phones) expect(text).toContain('Do not call');
     await page.close();
+  });
+
+  it('blocks an open page already judged a scam when monitor mode is switched to block', async () => {
+    await setUserSettings(control, { mode: 'monitor' });
+    const url = `http://${SCAM_HOST}/sim-scam.html`;
+    const page = await session.browser.newPage(url);
+    const tabId = await findTabId(control, `http://${SCAM_HOST}/`);
+    await page.click(200, 200);
+    await waitUntil('the scam verdict', async () => (await verdictLevel(control, tabId)) === 'scam', 20_000);
+    // Monitor mode only records: the page is still there.
+    expect(await page.url()).toBe(url);
+    await setUserSettings(control, { mode: 'block' });
+    await page.waitForUrl(isWarning, 10_000);
+    await waitInPage(page, 'the warning page', () => document.documentElement.dataset.state === 'ready');
+    const reasons = await page.evaluate(() => [...document.querySelectorAll('#reasons li')].map((li) => li.textContent ?? ''));
+    expect(reasons.length).toBeGreaterThanOrEqual(2);
+    await page.close();
+    await setUserSettings(control, {});
   });
 
   it('leaves the benign full-screen video and noVNC-like pages alone', async () => {

@@ -2,7 +2,9 @@ import browser from 'webextension-polyfill';
 import { hostOf, matchesSiteList } from '../../shared/site-patterns';
 import type { Verdict } from '../../shared/verdict';
 import { getSettings } from '../settings/store';
+import { tabStatus } from '../tab-state';
 import { publishVerdictChange } from '../verdict-events';
+import { protectOnVerdict } from './protect';
 
 /** The verdict for a page on the block list: a scam, whatever detection says. */
 export function blockListedVerdict(url: string): Verdict {
@@ -27,8 +29,23 @@ export async function checkBlockList(tabId: number, url: string | undefined): Pr
   await publishVerdictChange({ tabId, url, verdict: blockListedVerdict(url), previousLevel: 'safe' });
 }
 
-/** After the lists change, open tabs are checked again: adding a site blocks it where it is open. */
+/**
+ * After settings change, open tabs are checked again: adding a site to the block
+ * list blocks it where it is open, and a page already judged a scam is acted on
+ * when protection is switched on or from 'monitor' to 'warn'/'block' (an
+ * organisation trying the extension in monitor mode first must not have to wait
+ * for users to reload a scam page). Protection itself skips allowed, continued
+ * and already-replaced pages.
+ */
 export async function checkOpenTabs(): Promise<void> {
   const tabs = await browser.tabs.query({});
-  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : checkBlockList(tab.id, tab.url))));
+  await Promise.all(
+    tabs.map(async (tab) => {
+      if (tab.id === undefined) return;
+      await checkBlockList(tab.id, tab.url);
+      const status = await tabStatus(tab.id);
+      if (status.verdict.level !== 'scam' || !status.url) return;
+      await protectOnVerdict({ tabId: tab.id, url: status.url, verdict: status.verdict, previousLevel: 'scam' });
+    }),
+  );
 }

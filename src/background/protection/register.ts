@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { onSettingsChange } from '../settings/store';
 import { onVerdictChange } from '../verdict-events';
 import { checkBlockList, checkOpenTabs } from './block-list';
 import { protectOnVerdict } from './protect';
@@ -13,8 +14,6 @@ export function registerProtection(): void {
     void checkBlockList(tabId, changeInfo.url).catch(() => {});
   });
   browser.tabs.onRemoved.addListener((tabId) => void forgetProtectionTab(tabId).catch(() => {}));
-  browser.storage.onChanged.addListener((changes, area) => {
-    // 'userSettings' is the settings store's key; managed policy changes arrive as area 'managed'.
-    if ((area === 'local' && 'userSettings' in changes) || area === 'managed') void checkOpenTabs().catch(() => {});
-  });
+  // Called once the store has re-read user settings and policy, so the new values apply.
+  onSettingsChange(() => void checkOpenTabs().catch(() => {}));
 }
