@@ -12,7 +12,12 @@ const SCAM_HOST = 'scam.policy-e2e.fwb.test';
 const ALLOWED_HOST = 'allowed.policy-e2e.fwb.test';
 const BLOCKED_HOST = 'www.blocked.policy-e2e.fwb.test';
 const CONTACT = { name: 'Policy E2E Helpdesk', phone: '+81 3-0000-0000', url: 'https://helpdesk.policy-e2e.fwb.test/' };
-const POLICY = { allowList: [ALLOWED_HOST], blockList: ['*.blocked.policy-e2e.fwb.test'], supportContact: CONTACT };
+const POLICY = {
+  allowList: [ALLOWED_HOST],
+  blockList: ['*.blocked.policy-e2e.fwb.test'],
+  supportContact: CONTACT,
+  allowUserOverride: false,
+};
 
 /** A Windows Defender lock page in English from the corpus: the most common kit. */
 function scamCase(): { dir: string; entry: string } | null {
@@ -83,6 +88,23 @@ describe.skipIf(!scam).each(BROWSERS)('policy effects on protection in %s', (bro
     const text = (await page.evaluate('document.body.innerText')) as string;
     expect(text).toContain(CONTACT.name);
     expect(text).toContain(CONTACT.phone);
+    await page.close();
+  });
+
+  it('without user overrides, the warning page offers neither "continue" nor "allow", and the background refuses them', async () => {
+    const { page, blockedAfterMs } = await visit(`http://${BLOCKED_HOST}/probe-first.html`, 20_000);
+    expect(blockedAfterMs).not.toBeNull();
+    await waitUntil(page, "document.documentElement.dataset.state === 'ready'", 10_000);
+    expect(await page.evaluate("document.getElementById('override').hidden")).toBe(true);
+    for (const type of ['protection-continue', 'protection-allow-site']) {
+      const reply = await page.evaluate(`(async () => {
+        const api = globalThis.browser ?? globalThis.chrome;
+        const blockId = new URL(location.href).searchParams.get('block');
+        return api.runtime.sendMessage({ type: ${JSON.stringify(type)}, payload: { blockId } });
+      })()`);
+      expect(reply).toMatchObject({ ok: false, error: 'overrides are disabled by settings' });
+    }
+    expect(isWarning(await page.url())).toBe(true);
     await page.close();
   });
 });

@@ -209,20 +209,6 @@ describe.each(BROWSERS)('warning page in %s', (browserName) => {
     await page.close();
   });
 
-  it('without user overrides, the warning page offers neither "continue" nor "allow", and the background refuses them', async () => {
-    await setUserSettings(control, { blockList: [SCAM_HOST], allowUserOverride: false });
-    const page = await openBlocked(QUIET_SCAM_URL);
-    expect(await page.evaluate(() => document.getElementById('override')?.hidden)).toBe(true);
-    const reply = await page.evaluate(`(async () => {
-      const api = globalThis.browser ?? globalThis.chrome;
-      const blockId = new URL(location.href).searchParams.get('block');
-      return api.runtime.sendMessage({ type: 'protection-continue', payload: { blockId } });
-    })()`);
-    expect(reply).toMatchObject({ ok: false, error: 'overrides are disabled by settings' });
-    expect(isWarning(await page.url())).toBe(true);
-    await page.close();
-  });
-
   it("'warn' mode keeps the page, neutralised, and opens the warning page beside it", async () => {
     await setUserSettings(control, { mode: 'monitor' });
     const page = await session.browser.newPage(QUIET_SCAM_URL);
