@@ -16,6 +16,8 @@ async function load(): Promise<SettingsState> {
   const [user, policy] = await Promise.all([readUserSettings(), readPolicy()]);
   const state = resolveSettings(user, policy.value);
   if (policy.readError) state.policyIssues.unshift(policy.readError);
+  // A slow policy read: these settings hold until the browser answers, then everything is re-read.
+  void policy.late?.then(() => invalidate()).catch(() => {});
   return state;
 }
 
