@@ -21,12 +21,13 @@ export function blockListedVerdict(url: string): Verdict {
  * It goes through the verdict hub like any other verdict, so every feature that
  * acts on verdicts (this one, history, remote-access guard) sees it.
  */
-export async function checkBlockList(tabId: number, url: string | undefined): Promise<void> {
-  if (!url || !hostOf(url)) return;
+export async function checkBlockList(tabId: number, url: string | undefined): Promise<boolean> {
+  if (!url || !hostOf(url)) return false;
   const settings = await getSettings();
-  if (!settings.protectionEnabled || !matchesSiteList(url, settings.blockList)) return;
-  if (matchesSiteList(url, settings.allowList)) return;
+  if (!settings.protectionEnabled || !matchesSiteList(url, settings.blockList)) return false;
+  if (matchesSiteList(url, settings.allowList)) return false;
   await publishVerdictChange({ tabId, url, verdict: blockListedVerdict(url), previousLevel: 'safe' });
+  return true;
 }
 
 /**
@@ -42,7 +43,7 @@ export async function checkOpenTabs(): Promise<void> {
   await Promise.all(
     tabs.map(async (tab) => {
       if (tab.id === undefined) return;
-      await checkBlockList(tab.id, tab.url);
+      if (await checkBlockList(tab.id, tab.url)) return;
       const status = await tabStatus(tab.id);
       if (status.verdict.level !== 'scam' || !status.url) return;
       await protectOnVerdict({ tabId: tab.id, url: status.url, verdict: status.verdict, previousLevel: 'scam' });
