@@ -47,6 +47,7 @@ interface CaseRecord {
   before_click: boolean;
   dialogs: number;
   popups: number;
+  page_events: Record<string, number>;
   requests: { served: number; missing: number; foreign: number; https: number; foreign_hosts: string[]; missing_paths: string[] };
   errors: string[];
 }
@@ -99,8 +100,10 @@ describe.each(BROWSERS)('npm run evaluate in %s', (browserName) => {
     const scam = record('sim-defender-lock');
     // Three alerts in <head>, before any content exists to judge.
     expect(scam.dialogs).toBe(3);
-    // The popup opens on the first click; a block before the click means no click.
-    expect(scam.popups).toBe(scam.before_click ? 0 : 1);
+    // The popup opens on the first click, unless the extension disarmed the kit before it
+    // (the dialogs and traps can be enough): then window.open is a no-op and nothing opens.
+    const opened = !scam.before_click && (scam.page_events['window-open'] ?? 0) > 0;
+    expect(scam.popups).toBe(opened ? 1 : 0);
     expect(output.leftover_windows).toEqual([]);
   });
 
