@@ -93,6 +93,20 @@ describe('resolveSettings', () => {
     expect(state.locked).toEqual(['protectionEnabled', 'mode', 'allowUserOverride', 'allowList']);
   });
 
+  it('ignores user values for the organisation-only settings (where and whether reports go, overrides)', () => {
+    const stored = {
+      reportEndpoint: 'https://user.example/collect',
+      reportToken: 'user-token',
+      allowUserReports: false,
+      allowUserOverride: false,
+      includeScreenshots: true,
+      supportContact: { name: 'Not the helpdesk', phone: '+1 800 555 0100', url: '' },
+    };
+    const state = resolveSettings(stored, undefined);
+    for (const key of Object.keys(stored)) expect(state.settings, key).toHaveProperty(key, DEFAULT_SETTINGS[key as keyof typeof DEFAULT_SETTINGS]);
+    expect(state.userSettings).toEqual({});
+  });
+
   it('lets a valid policy turn protection off', () => {
     expect(resolveSettings({}, { protectionEnabled: false }).settings.protectionEnabled).toBe(false);
   });

@@ -59,7 +59,8 @@ export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
 /**
  * What a user may change on the options page (unless policy locks it). The rest
  * (override permission, report endpoint and token, support contact, whether
- * users may report) is set by the organisation only.
+ * users may report, screenshots in every report) is set by the organisation only:
+ * the popup tells users a forced screenshot is "at your organisation's request".
  */
 export const USER_SETTING_KEYS = [
   'protectionEnabled',
@@ -69,7 +70,6 @@ export const USER_SETTING_KEYS = [
   'notificationProtection',
   'remoteGuardMode',
   'remoteGuardWindowMinutes',
-  'includeScreenshots',
   'historyLimit',
 ] as const satisfies readonly SettingKey[];
 

@@ -3,6 +3,7 @@
 import type { SettingsView } from '../../src/shared/protocol';
 import type { BrowserName, TestPage } from '../support/extension-browser';
 import { openExtensionPage, sendFromExtensionPage } from '../support/extension-api';
+import type { TestServer } from '../support/server';
 import { openSession, type Session } from '../support/session';
 import { installChromiumPolicy, installFirefoxPolicy, type PolicyFile } from './policy-files';
 
@@ -19,26 +20,37 @@ export interface PolicySession extends Session {
  * its policy folder, so its file stays until close(); Firefox's policies.json is
  * removed (and any previous one restored) as soon as the browser has started,
  * so other Firefox instances on this machine are affected for seconds at most.
+ * `values` may be a function of the session's test server, for policies that name
+ * an address on it (its port is known only once it listens, before the browser starts).
  */
-export async function openPolicySession(browserName: BrowserName, values: unknown): Promise<PolicySession> {
-  const policy = browserName === 'chromium' ? installChromiumPolicy(values) : installFirefoxPolicy(values);
+export async function openPolicySession(
+  browserName: BrowserName,
+  values: unknown | ((server: TestServer) => unknown),
+): Promise<PolicySession> {
+  let policy: PolicyFile | undefined;
   let session: Session;
   try {
-    session = await openSession(browserName);
+    session = await openSession(browserName, {}, {
+      beforeLaunch(server) {
+        const resolved = typeof values === 'function' ? (values as (server: TestServer) => unknown)(server) : values;
+        policy = browserName === 'chromium' ? installChromiumPolicy(resolved) : installFirefoxPolicy(resolved);
+      },
+    });
   } catch (error) {
-    policy.remove();
+    policy?.remove();
     throw error;
   } finally {
-    if (browserName === 'firefox') policy.remove();
+    if (browserName === 'firefox') policy?.remove();
   }
+  const installed = policy as PolicyFile;
   return {
     ...session,
-    policy,
+    policy: installed,
     async close() {
       try {
         await session.close();
       } finally {
-        policy.remove();
+        installed.remove();
       }
     },
   };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../src/shared/history/entry';
-import { findTabId, openExtensionPage, sendFromExtensionPage, setUserSettings } from '../support/extension-api';
+import { findTabId, openExtensionPage, sendFromExtensionPage } from '../support/extension-api';
 import type { TestPage } from '../support/extension-browser';
 import { BROWSERS, FIXTURE_ORIGIN, openSession, type Session } from '../support/session';
 import { until } from '../support/wait';
@@ -66,17 +66,6 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
     await until(popup, `document.getElementById('status-paused').hidden && !document.getElementById('action-pause').hidden`);
     const { entries } = await sendFromExtensionPage<{ entries: HistoryEntry[] }>(admin, 'history-list', {});
     expect(entries.slice(0, 2).map((e) => e.kind)).toEqual(['site-resumed', 'site-paused']);
-    await popup.close();
-  });
-
-  it('hides what policy forbids', async () => {
-    await setUserSettings(admin, { allowUserOverride: false, allowUserReports: false });
-    const popup = await openPopup(`?tabId=${tabId}`);
-    expect(await visible(popup, 'override-locked')).toBe(true);
-    expect(await visible(popup, 'action-pause')).toBe(false);
-    expect(await visible(popup, 'action-report')).toBe(false);
-    await expect(sendFromExtensionPage(admin, 'report-page', { tabId, url: target })).rejects.toThrow(/turned off by policy/);
-    await setUserSettings(admin, {});
     await popup.close();
   });
 

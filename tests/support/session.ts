@@ -13,10 +13,25 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openSession(name: BrowserName, options: Partial<LaunchOptions> = {}): Promise<Session> {
+export interface SessionHooks {
+  /**
+   * Runs once the server listens (its port is known) and before the browser starts,
+   * e.g. to write a policy naming an address on the test server.
+   */
+  beforeLaunch?(server: TestServer): void | Promise<void>;
+}
+
+export async function openSession(name: BrowserName, options: Partial<LaunchOptions> = {}, hooks: SessionHooks = {}): Promise<Session> {
   const server = await startServer();
   server.mount(FIXTURE_HOST, FIXTURES_DIR);
-  const browser = await launchWithExtension(name, { proxyPort: server.port, ...options });
+  let browser: ExtensionBrowser;
+  try {
+    await hooks.beforeLaunch?.(server);
+    browser = await launchWithExtension(name, { proxyPort: server.port, ...options });
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
   return {
     server,
     browser,
