@@ -9,7 +9,7 @@ import { blockForSender } from '../protection/actions';
 import { flushOutbox, reportStatuses } from '../reports/outbox';
 import { reportFalsePositive, reportScam } from '../reports/service';
 import { allowSite, isSiteAllowed, unallowSite } from '../reports/site-allow';
-import { getSettings } from '../settings/store';
+import { getSettings, getSettingsWithPolicy } from '../settings/store';
 import type { Handlers } from './types';
 
 function sourceOf(sender: Runtime.MessageSender): ScamReportV1['source'] {
@@ -34,7 +34,7 @@ export const reportsHandlers: Handlers<
   | 'retry-reports'
 > = {
   async 'report-page'(payload, sender) {
-    if (!(await getSettings()).allowUserReports) throw new Error('reports are turned off by policy');
+    if (!(await getSettingsWithPolicy()).allowUserReports) throw new Error('reports are turned off by policy');
     // From the warning page: the block id must be this tab's, and the report is about the page it blocked.
     const blocked = payload.blockId ? await blockForSender(payload.blockId, sender) : null;
     return reportScam({

@@ -19,7 +19,7 @@ import {
 import { checkEndpoint } from '../../shared/reports/endpoint';
 import type { ScamReportV1 } from '../../shared/reports/schema';
 import { updateHistoryData } from '../history/store';
-import { getSettings } from '../settings/store';
+import { getSettingsWithPolicy } from '../settings/store';
 
 const OUTBOX_KEY = 'reportOutbox';
 export const RETRY_ALARM = 'fwb-report-retry';
@@ -60,7 +60,8 @@ export function enqueueReport(body: ScamReportV1, historyId: string): Promise<{ 
 }
 
 async function post(body: ScamReportV1): Promise<AttemptResult> {
-  const { reportEndpoint, reportToken } = await getSettings();
+  // Not before the policy has arrived: at browser start it can come seconds later.
+  const { reportEndpoint, reportToken } = await getSettingsWithPolicy();
   const endpoint = checkEndpoint(reportEndpoint);
   if (!endpoint.ok) return { ok: false, permanent: false, error: INVALID_ENDPOINT_ERROR };
   const headers: Record<string, string> = {

@@ -6,13 +6,13 @@ import type { ReportOutcome } from '../../shared/messages/reports';
 import { deliveryState } from '../../shared/reports/outbox';
 import { hostOf as siteHost } from '../../shared/site-patterns';
 import { recordHistory, updateHistoryData } from '../history/store';
-import { getSettings } from '../settings/store';
+import { getSettingsWithPolicy } from '../settings/store';
 import { type ReportRequest, buildReport } from './build';
 import { enqueueReport, flushOutbox, readOutbox } from './outbox';
 import { allowSite } from './site-allow';
 
 async function submit(request: ReportRequest, siteAllowed = false): Promise<ReportOutcome> {
-  const settings = await getSettings();
+  const settings = await getSettingsWithPolicy();
   const body = await buildReport({ ...request, screenshot: request.screenshot || settings.includeScreenshots });
   // allowUserReports false: the organisation does not take reports from users (the history still keeps them).
   const endpointSet = settings.allowUserReports && settings.reportEndpoint.trim() !== '';

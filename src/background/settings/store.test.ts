@@ -14,7 +14,7 @@ vi.mock('webextension-polyfill', () => ({
   },
 }));
 
-const { getSettings, getSettingsState, onSettingsChange } = await import('./store');
+const { getSettings, getSettingsState, getSettingsWithPolicy, handleStorageChange, onSettingsChange } = await import('./store');
 
 describe('settings store with a slow policy read', () => {
   beforeEach(() => {
@@ -39,5 +39,18 @@ describe('settings store with a slow policy read', () => {
     expect(state.settings).toMatchObject({ mode: 'block', allowUserOverride: false });
     expect(state.locked).toContain('mode');
     expect(state.policyIssues).toEqual([]);
+  });
+
+  it('lets decisions that need the policy wait for it', async () => {
+    vi.useFakeTimers();
+    // A policy change notice: the store reads again, and the browser is slow to answer.
+    handleStorageChange({}, 'managed');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect((await getSettings()).reportEndpoint).toBe('');
+    vi.useRealTimers();
+    const withPolicy = getSettingsWithPolicy();
+    fake.managed.pending = Promise.resolve({ reportEndpoint: 'https://reports.example.org/v1' });
+    fake.managed.resolve({ reportEndpoint: 'https://reports.example.org/v1' });
+    expect((await withPolicy).reportEndpoint).toBe('https://reports.example.org/v1');
   });
 });

@@ -10,6 +10,8 @@ import { readUserSettings, writeUserSettings, USER_SETTINGS_KEY } from './user-s
 type Listener = (state: SettingsState) => void;
 
 let cached: Promise<SettingsState> | null = null;
+/** Set while the browser has not answered the policy read yet. */
+let policyArrival: Promise<unknown> | null = null;
 const listeners = new Set<Listener>();
 
 async function load(): Promise<SettingsState> {
@@ -17,6 +19,7 @@ async function load(): Promise<SettingsState> {
   const state = resolveSettings(user, policy.value);
   if (policy.readError) state.policyIssues.unshift(policy.readError);
   // A slow policy read: these settings hold until the browser answers, then everything is re-read.
+  policyArrival = policy.late ?? null;
   void policy.late?.then(() => invalidate()).catch(() => {});
   return state;
 }
@@ -32,6 +35,21 @@ export function getSettingsState(): Promise<SettingsState> {
 
 export async function getSettings(): Promise<Settings> {
   return (await getSettingsState()).settings;
+}
+
+/**
+ * Settings once the policy has been read, for decisions that must not be made
+ * without it (where to send a report). Waits at most `maxWaitMs` for a slow read.
+ */
+export async function getSettingsWithPolicy(maxWaitMs = 30_000): Promise<Settings> {
+  await getSettingsState();
+  const arrival = policyArrival;
+  if (arrival) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([arrival, new Promise((done) => (timer = setTimeout(done, maxWaitMs)))]);
+    clearTimeout(timer);
+  }
+  return getSettings();
 }
 
 /** Called after every change of user settings or policy; returns an unsubscribe function. */
