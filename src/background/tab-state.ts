@@ -44,6 +44,10 @@ async function read(tabId: number): Promise<StoredTabState> {
   const cached = cache.get(tabId);
   if (cached) return cached;
   const stored = (await browser.storage.session.get(key(tabId)))[key(tabId)] as Partial<StoredTabState> | undefined;
+  // A write may have filled the cache while storage answered (tabStatus reads outside the
+  // per-tab queue): the cache is then newer than what storage said, and must not be replaced.
+  const written = cache.get(tabId);
+  if (written) return written;
   const state = stored?.behaviour ? (stored as StoredTabState) : { ...fresh(null, null), ...stored };
   cache.set(tabId, state);
   return state;
