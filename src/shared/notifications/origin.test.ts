@@ -8,7 +8,17 @@ describe('webOrigin', () => {
     ['HTTPS://EXAMPLE.COM', 'https://example.com'],
   ])('%s → %s', (url, origin) => expect(webOrigin(url)).toBe(origin));
 
-  it.each(['chrome-extension://abc/page.html', 'about:blank', 'file:///tmp/x.html', 'not a url', '', undefined, null])('no web origin for %s', (url) => {
+  it.each([
+    'chrome-extension://abc/page.html',
+    'about:blank',
+    'file:///tmp/x.html',
+    'not a url',
+    '',
+    undefined,
+    null,
+    'https://*.example.com/',
+    'http://a*b.example/',
+  ])('no web origin for %s', (url) => {
     expect(webOrigin(url)).toBeNull();
   });
 });
@@ -18,6 +28,13 @@ describe('originPattern', () => {
     expect(originPattern('https://scam.example.com')).toBe('https://scam.example.com:443/*');
     expect(originPattern('http://fixtures.fwb.test')).toBe('http://fixtures.fwb.test:80/*');
     expect(originPattern('http://127.0.0.1:8080')).toBe('http://127.0.0.1:8080/*');
+  });
+
+  it('refuses anything but a plain origin, so it never makes a wildcard', () => {
+    expect(() => originPattern('https://*.example.com')).toThrow();
+    expect(() => originPattern('https://a.example/path')).toThrow();
+    expect(originPattern('http://[::1]:8080')).toBe('http://[::1]:8080/*');
+    expect(originPattern('https://xn--fiq228c.example')).toBe('https://xn--fiq228c.example:443/*');
   });
 
   it('never widens to subdomains or other schemes', () => {
