@@ -20,6 +20,7 @@ const HOSTS = {
   flagged: 'flagged.fwb.test',
   off: 'off.fwb.test',
   allowed: 'allowed.fwb.test',
+  monitor: 'monitor.fwb.test',
   manage: 'manage.fwb.test',
 };
 const origin = (host: string) => `http://${host}`;
@@ -216,5 +217,20 @@ describe.each(BROWSERS)('notification protection in %s', (browserName) => {
     }
     await setUserSettings(control, {});
   });
-});
 
+  it('in monitor mode records what it would have refused, and refuses nothing', async () => {
+    await setUserSettings(control, { mode: 'monitor' });
+    const tab = await openAndClick(page(HOSTS.monitor, 'arrow.html'));
+    if (chromium) {
+      expect(await firstAnswer(tab)).toMatchObject({ result: 'denied' });
+      expect(await browserOwnSetting(control, origin(HOSTS.monitor))).toBe('block'); // the browser's prompt answered
+    } else {
+      await new Promise((done) => setTimeout(done, 1500));
+      expect((await asked(tab))[0]?.result).toBe('pending');
+    }
+    const [entry] = await entriesFor(control, origin(HOSTS.monitor));
+    expect(entry?.data).toMatchObject({ decision: 'monitored', why: ['lure-arrow'] });
+    await tab.close();
+    await setUserSettings(control, {});
+  });
+});
