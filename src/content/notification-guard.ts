@@ -74,6 +74,8 @@ async function loadContext(attempt = 0): Promise<void> {
   try {
     context = await sendMessage('notification-context', { permission: permissionNow() });
     for (const held of waiting.splice(0)) decide(held);
+    // A blocked site that keeps its permission (Firefox): its push subscriptions end on every visit.
+    if (context.protect && context.blocked && window === window.top) void endPush().catch(() => {});
   } catch {
     // The service worker may be starting: once more, then requests go to the browser as usual.
     if (attempt === 0) setTimeout(() => void loadContext(1), 100);
