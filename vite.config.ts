@@ -16,6 +16,11 @@ export const CHROME_EXTENSION_ID = 'ljkmijllmnkiooapnfhlmoemlnblggnk';
 function manifestFor(target: BuildTarget): ManifestV3Export {
   const manifest = structuredClone(baseManifest) as Record<string, unknown>;
   manifest.version = packageJson.version;
+  if (target === 'chrome') {
+    // Notification protection blocks and revokes a scam site's notification permission
+    // through chrome.contentSettings; Firefox has no such API (and web-ext lint rejects it).
+    manifest.permissions = [...(manifest.permissions as string[]), 'contentSettings'];
+  }
   if (target === 'firefox') {
     // Chrome-only keys: Firefox takes its ID from gecko.id and its policy from
     // policies.json (3rdparty.Extensions), which it does not check against a schema.

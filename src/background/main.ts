@@ -2,6 +2,7 @@
 // worker woken by an event never misses it.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { recordDetection } from './history/detections';
+import { registerNotifications } from './notifications/register';
 import { forgetChain, onTabCreated, onTabUpdated } from './reports/chain';
 import { flushOutbox, resumeOutbox, RETRY_ALARM } from './reports/outbox';
 import { registerProtection } from './protection/register';
@@ -28,3 +29,4 @@ void resumeOutbox().catch((error: unknown) => console.error('[fake-warning-block
 registerProtection();
 browser.storage.onChanged.addListener((changes, areaName) => handleStorageChange(changes, areaName));
 registerRemoteGuard();
+registerNotifications();

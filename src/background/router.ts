@@ -4,6 +4,7 @@ import { detectionHandlers } from './handlers/detection';
 import { protectionHandlers } from './handlers/protection';
 import { settingsHandlers } from './handlers/settings';
 import { historyHandlers } from './handlers/history';
+import { notificationsHandlers } from './handlers/notifications';
 import { reportsHandlers } from './handlers/reports';
 import { remoteGuardHandlers } from './handlers/remote-guard';
 import { tabStatusHandlers } from './handlers/tab-status';
@@ -18,6 +19,7 @@ const HANDLERS: Handlers<MessageType> = {
   ...reportsHandlers,
   ...historyHandlers,
   ...remoteGuardHandlers,
+  ...notificationsHandlers,
 };
 
 /** Validates and dispatches one runtime message; always answers with a Reply. */

@@ -44,6 +44,10 @@ async function read(tabId: number): Promise<StoredTabState> {
   const cached = cache.get(tabId);
   if (cached) return cached;
   const stored = (await browser.storage.session.get(key(tabId)))[key(tabId)] as Partial<StoredTabState> | undefined;
+  // A write may have filled the cache while storage answered (tabStatus reads outside the
+  // per-tab queue): the cache is then newer than what storage said, and must not be replaced.
+  const written = cache.get(tabId);
+  if (written) return written;
   const state = stored?.behaviour ? (stored as StoredTabState) : { ...fresh(null, null), ...stored };
   cache.set(tabId, state);
   return state;
@@ -103,16 +107,24 @@ export function startDocument(tabId: number, frameId: number, url: string | null
   });
 }
 
-export function recordContent(tabId: number, frameId: number, url: string | null, docId: string, evidence: ContentEvidence): Promise<Verdict> {
+/** Records a frame's content; answers the tab's verdict and whether this frame shows notification-lure text. */
+export function recordContent(
+  tabId: number,
+  frameId: number,
+  url: string | null,
+  docId: string,
+  evidence: ContentEvidence,
+): Promise<{ verdict: Verdict; lure: boolean }> {
   return serialise(tabId, async () => {
     let state = await read(tabId);
     if (frameId === 0 && state.docId !== docId) state = fresh(url, docId);
     if (frameId === 0 && url) state.url = url;
     const frameKey = String(frameId);
-    if (!(frameKey in state.frames) && Object.keys(state.frames).length >= MAX_FRAMES) return state.verdict;
-    state.frames[frameKey] = { docId, findings: analyseContent([evidence], browserLocale()) };
+    if (!(frameKey in state.frames) && Object.keys(state.frames).length >= MAX_FRAMES) return { verdict: state.verdict, lure: false };
+    const findings = analyseContent([evidence], browserLocale());
+    state.frames[frameKey] = { docId, findings };
     await rescoreAndWrite(tabId, state);
-    return state.verdict;
+    return { verdict: state.verdict, lure: findings.signals.lure };
   });
 }
 

@@ -4,6 +4,7 @@ import { sendMessage } from '../platform/messaging';
 import { listenForCommands } from './commands';
 import { watchContent } from './content-watch';
 import { createBatcher } from './event-batcher';
+import { guardNotifications, noteContentReply } from './notification-guard';
 import { listenToProbe } from './probe-listener';
 
 const FORWARD_DELAY_MS = 20;
@@ -24,8 +25,10 @@ try {
     });
   }, FORWARD_DELAY_MS);
   listenToProbe(forward);
+  // After the forwarder: the detector hears of a request even when it is refused.
+  guardNotifications();
   watchContent((evidence) => {
-    sendMessage('page-content', { docId, evidence }).catch(() => {});
+    sendMessage('page-content', { docId, evidence }).then(noteContentReply, () => {});
   });
 } catch {
   // Never break the page.

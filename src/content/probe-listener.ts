@@ -6,6 +6,7 @@ import { answerProbeRequests } from './probe-remote';
 type ProbeEventHandler = (event: ProbeEvent) => void;
 
 const handlers: ProbeEventHandler[] = [];
+const onConnect: (() => void)[] = [];
 let port: EventTarget | null = null;
 let started = false;
 
@@ -39,6 +40,7 @@ function start(): void {
     if (port || !target) return;
     port = target;
     port.addEventListener(PROBE_TO_CONTENT_EVENT, onProbeEvent);
+    for (const callback of onConnect.splice(0)) callback();
   });
   const announceReady = () => {
     if (!port) document.dispatchEvent(new CustomEvent(CONTENT_READY_EVENT));
@@ -55,4 +57,10 @@ function start(): void {
 export function listenToProbe(onEvent: ProbeEventHandler): void {
   handlers.push(onEvent);
   if (!started) start();
+}
+
+/** Runs `callback` once the private port is connected (at once if it is): commands other than 'disarm' need it. */
+export function whenProbeConnected(callback: () => void): void {
+  if (port) callback();
+  else onConnect.push(callback);
 }

@@ -12,6 +12,7 @@ import { DETECTION_MESSAGES, type DetectionResponses } from './messages/detectio
 import { SETTINGS_MESSAGES, type SettingsResponses } from './messages/settings';
 import { HISTORY_MESSAGES, type HistoryResponses } from './messages/history';
 import { REPORTS_MESSAGES, type ReportsResponses } from './messages/reports';
+import { NOTIFICATIONS_MESSAGES, type NotificationsResponses } from './messages/notifications';
 import { REMOTE_GUARD_MESSAGES, type RemoteGuardResponses } from './messages/remote-guard';
 import { TAB_STATUS_MESSAGES, type TabStatusResponses } from './messages/tab-status';
 import { isPlainObject, ValidationError } from './validate';
@@ -29,6 +30,7 @@ export const MESSAGE_SPECS = {
   ...REPORTS_MESSAGES,
   ...HISTORY_MESSAGES,
   ...REMOTE_GUARD_MESSAGES,
+  ...NOTIFICATIONS_MESSAGES,
 } satisfies Record<string, MessageSpec<unknown>>;
 
 export type MessageResponses = TabStatusResponses &
@@ -37,7 +39,8 @@ export type MessageResponses = TabStatusResponses &
   SettingsResponses &
   ReportsResponses &
   HistoryResponses &
-  RemoteGuardResponses;
+  RemoteGuardResponses &
+  NotificationsResponses;
 
 export type MessageType = keyof typeof MESSAGE_SPECS;
 export type MessagePayload<T extends MessageType> = ReturnType<(typeof MESSAGE_SPECS)[T]['payload']>;

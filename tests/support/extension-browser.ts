@@ -1,6 +1,6 @@
 // One small interface over playwright-core (Chromium) and puppeteer-core over
 // WebDriver BiDi (Firefox), so every end-to-end test runs unchanged in both.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page as PlaywrightPage } from 'playwright-core';
@@ -107,6 +107,18 @@ export interface LaunchOptions {
   /** Save downloads here under their real file names, without asking (both browsers). */
   downloadsDir?: string;
   chromiumArgs?: string[];
+  /**
+   * Chromium only: written as the profile's Default/Preferences before launch, as if the
+   * user had set it in an earlier session (e.g. a site already allowed to show notifications).
+   */
+  chromiumPreferences?: Record<string, unknown>;
+  /**
+   * Origins (e.g. 'http://chat.fwb.test') that already have notification permission when the
+   * browser starts, granted the way the user would: Chromium stores it in the profile's
+   * preferences (a real content setting that extensions can read and override); Firefox sets
+   * the site permission over WebDriver BiDi (permissions.setPermission).
+   */
+  notificationsGranted?: string[];
   /** Default true; `npm start` shows the browser when there is a display. */
   headless?: boolean;
   viewport?: { width: number; height: number };
@@ -260,8 +272,25 @@ function wrapPuppeteer(page: PuppeteerPage): TestPage {
   };
 }
 
+/** Chromium profile preferences with `origins` allowed to show notifications (as the user's "Allow" stores it). */
+function withNotificationGrants(preferences: Record<string, unknown>, origins: string[]): Record<string, unknown> {
+  if (!origins.length) return preferences;
+  const exceptions: Record<string, unknown> = {};
+  for (const origin of origins) {
+    const url = new URL(origin);
+    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+    exceptions[`${url.protocol}//${url.hostname}:${port},*`] = { setting: 1, last_modified: '13300000000000000' };
+  }
+  return { ...preferences, profile: { content_settings: { exceptions: { notifications: exceptions } } } };
+}
+
 async function launchChromium(options: LaunchOptions, extensionDir: string): Promise<ExtensionBrowser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'fwb-chromium-'));
+  const preferences = withNotificationGrants(options.chromiumPreferences ?? {}, options.notificationsGranted ?? []);
+  if (Object.keys(preferences).length) {
+    mkdirSync(join(userDataDir, 'Default'));
+    writeFileSync(join(userDataDir, 'Default', 'Preferences'), JSON.stringify(preferences));
+  }
   const context: BrowserContext = await chromium.launchPersistentContext(userDataDir, {
     executablePath: browserPath('chromium'),
     headless: options.headless ?? true,
@@ -389,6 +418,9 @@ async function launchFirefox(options: LaunchOptions, extensionDir: string): Prom
     },
   });
   await browser.installExtension(extensionDir);
+  for (const origin of options.notificationsGranted ?? []) {
+    await browser.defaultBrowserContext().setPermission(origin, { permission: { name: 'notifications' }, state: 'granted' });
+  }
   return {
     name: 'firefox',
     extensionOrigin: `moz-extension://${FIREFOX_EXTENSION_UUID}/`,

@@ -14,7 +14,7 @@ export const detectionHandlers: Handlers<'page-hello' | 'page-content'> = {
   },
   async 'page-content'(payload, sender) {
     const frameId = sender.frameId ?? 0;
-    const verdict = await recordContent(tabOf(sender), frameId, frameId === 0 ? (sender.url ?? null) : null, payload.docId, payload.evidence);
-    return { level: verdict.level };
+    const { verdict, lure } = await recordContent(tabOf(sender), frameId, frameId === 0 ? (sender.url ?? null) : null, payload.docId, payload.evidence);
+    return { level: verdict.level, lure };
   },
 };

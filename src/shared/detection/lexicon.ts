@@ -87,8 +87,33 @@ export const COUNTDOWN_WORDS: readonly string[] = [
 /** Labels in front of the visitor's own IP address. */
 export const IP_LABELS: readonly string[] = ['ip address', 'ip', 'ipアドレス', 'adresse ip', 'ip-adresse', 'direccion ip', 'indirizzo ip', 'endereco ip'];
 
-/** Notification lures: "click Allow to prove you are not a robot". */
-export const LURE_TERMS: readonly string[] = [
-  'click allow', 'press allow', 'tap allow', 'not a robot', 'to continue, click', 'verify you are human',
-  '「許可」をクリック', '許可をクリック', 'ロボットではない', 'cliquez sur autoriser', 'klicken sie auf zulassen', 'haga clic en permitir',
+// Notification lures ("Click Allow if you are not a robot", 「許可」をクリックして動画を再生)
+// trick the visitor into accepting the browser's notification prompt by presenting
+// it as a gate. Read by ./lure.ts: an instruction to press the prompt's Allow button
+// is a lure when a gate word is near it, or when nothing near it says what "Allow"
+// is for (scam lures hide that it means notifications; a site's honest request says
+// "to get notifications about new messages, click Allow").
+
+/** Instructions to press the prompt's Allow button (matched after quotes and brackets are removed). */
+export const LURE_ACTIONS: readonly string[] = [
+  'click allow', 'click on allow', 'click the allow', 'press allow', 'press the allow', 'tap allow', 'tap on allow', 'tap the allow',
+  'hit allow', 'select allow', 'choose allow', 'allow button',
+  '許可をクリック', '許可するをクリック', '許可を押', '許可するを押', '許可ボタン', '許可するボタン', '許可をタップ', '許可するをタップ', '許可を選択', '許可するを選択',
+  'cliquez sur autoriser', 'appuyez sur autoriser', 'klicken sie auf zulassen', 'klicken sie auf erlauben', 'auf zulassen klicken', 'auf erlauben klicken',
+  'haga clic en permitir', 'haz clic en permitir', 'pulse permitir', 'pulsa permitir', 'clicca su consenti', 'fai clic su consenti', 'clique em permitir',
+];
+
+/** What a lure says "Allow" is for: a gate (continue, prove you are human, watch, download…). */
+export const LURE_GATES: readonly string[] = [
+  'continue', 'proceed', 'robot', 'not a bot', 'human', 'captcha', 'video', 'watch', 'play', 'download', 'access', 'verify', 'verification',
+  'confirm you', 'confirm that you', 'your age', '18+', 'over 18', 'adult', 'unlock', 'movie', 'stream', 'enter the site', 'close this', 'exit',
+  '続行', '続け', '進む', '進んで', 'ロボット', '人間', '動画', '再生', '視聴', 'ダウンロード', 'アクセス', '本人確認', '年齢確認', '認証', '18歳', '閉じ',
+  'continuer', 'telecharger', 'weiter', 'roboter', 'herunterladen', 'continuar', 'descargar', 'continua', 'scaricare', 'baixar',
+];
+
+/** Words that say the prompt is about notifications: a site asking honestly. */
+export const LURE_NOTIFY_WORDS: readonly string[] = [
+  'notification', 'notify', 'notified', 'push', 'updates', 'alerts', 'newsletter',
+  '通知', 'お知らせ', 'プッシュ', '更新情報', '最新情報',
+  'benachrichtigung', 'mitteilungen', 'notificacion', 'notifiche', 'notificacoes',
 ];

@@ -1,13 +1,13 @@
 // Content signals read from normalised text: scare claims, brands, fake scans,
 // error codes, countdowns and the visitor's IP address shown back to them.
-import { BRANDS, CLAIM_TERMS, type ClaimConcept, COUNTDOWN_WORDS, IP_LABELS, LURE_TERMS, SCAN_WORDS } from './lexicon';
+import { BRANDS, CLAIM_TERMS, type ClaimConcept, COUNTDOWN_WORDS, IP_LABELS, SCAN_WORDS } from './lexicon';
+import { findLure } from './lure';
 import { compileTerms, findTerms } from './matcher';
 
 const CLAIM_RES = Object.entries(CLAIM_TERMS).map(([concept, terms]) => [concept as ClaimConcept, compileTerms(terms)] as const);
 const BRAND_RES = Object.entries(BRANDS).map(([brand, terms]) => [brand, compileTerms(terms)] as const);
 const SCAN_RE = compileTerms(SCAN_WORDS);
 const COUNTDOWN_RE = compileTerms(COUNTDOWN_WORDS);
-const LURE_RE = compileTerms(LURE_TERMS);
 const IP_RE = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:${IP_LABELS.map((label) => label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s*[:：]?[^\\d\\n]{0,20}(\\d{1,3}(?:\\.\\d{1,3}){3})(?!\\.?\\d)`,
   'u',
@@ -59,6 +59,6 @@ export function readSignals(text: string, into: TextSignals): TextSignals {
   }
   if (!into.countdown && CLOCK_RE.test(text) && findTerms(COUNTDOWN_RE, text, 1).length) into.countdown = true;
   if (!into.ipShown) into.ipShown = IP_RE.exec(text)?.[1] ?? null;
-  if (!into.lure && findTerms(LURE_RE, text, 1).length) into.lure = true;
+  if (!into.lure && findLure(text)) into.lure = true;
   return into;
 }

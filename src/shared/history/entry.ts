@@ -30,8 +30,17 @@ export interface HistoryKindData {
   detection: { score: number };
   /** The page was neutralised / replaced by the warning page (warning feature). */
   block: { action: 'blocked' | 'warned' | 'continued'; blockId?: string };
-  /** A site asked to show notifications and the extension decided (notifications feature). */
-  'notification-decision': { origin: string; decision: 'denied' | 'allowed' | 'revoked' | 'held' };
+  /** What the extension did about a site's notification permission, and why (notifications feature). */
+  'notification-decision': {
+    origin: string;
+    decision: NotificationDecisionKind;
+    /** NotificationReason values (src/shared/notifications/decide.ts); the entry's `reasons` say them in words. */
+    why: string[];
+    /** The API the page called, for refusals. */
+    api?: string;
+    /** Firefox: push subscriptions ended when the permission could not be taken back. */
+    pushUnsubscribed?: number;
+  };
   /** The user reported the page as a scam. */
   report: { reportId: string; delivery: DeliveryState; comment?: string; screenshot: boolean };
   /** The user said the page is not a scam. */
@@ -53,6 +62,15 @@ export interface HistoryKindData {
   'site-paused': { host: string };
   'site-resumed': { host: string };
 }
+
+/**
+ * denied: one request refused; blocked: refused and the site blocked; monitored: monitor mode,
+ * nothing refused; revoked: permission taken back (Chrome); kept: flagged with a permission the
+ * browser does not let extensions take back (Firefox); granted: the user allowed the site;
+ * user-blocked / unblocked: the user's choice on the options page.
+ */
+export const NOTIFICATION_DECISIONS = ['denied', 'blocked', 'monitored', 'revoked', 'kept', 'granted', 'user-blocked', 'unblocked'] as const;
+export type NotificationDecisionKind = (typeof NOTIFICATION_DECISIONS)[number];
 
 export const REMOTE_ACCESS_DECISIONS = ['allowed', 'warned', 'blocked', 'cancelled', 'continued', 'closed'] as const;
 export type RemoteAccessDecision = (typeof REMOTE_ACCESS_DECISIONS)[number];

@@ -4,6 +4,7 @@ import type { EvidenceCategory, Reason } from '../verdict';
 import { arrayOf, bool, type Check, isPlainObject, nullable, num, object, oneOf, optional, str, ValidationError } from '../validate';
 import {
   DELIVERY_STATES,
+  NOTIFICATION_DECISIONS,
   REMOTE_ACCESS_DECISIONS,
   type HistoryCommon,
   type HistoryEntry,
@@ -40,8 +41,14 @@ export const HISTORY_KINDS: { [K in HistoryKind]: KindSpec<K> } = {
   },
   'notification-decision': {
     labelKey: 'historyKindNotification',
-    data: object({ origin: str(500), decision: oneOf('denied', 'allowed', 'revoked', 'held') }),
-    describe: (data) => ({ key: `historyNotification_${data.decision}`, params: [data.origin] }),
+    data: object({
+      origin: str(500),
+      decision: oneOf(...NOTIFICATION_DECISIONS),
+      why: arrayOf(str(40), 10),
+      api: optional(str(40)),
+      pushUnsubscribed: optional(num),
+    }),
+    describe: (data) => ({ key: `historyNotification_${data.decision.replace(/-/g, '_')}`, params: [data.origin] }),
   },
   report: {
     labelKey: 'historyKindReport',

@@ -42,5 +42,6 @@ export const DETECTION_MESSAGES = {
 
 export interface DetectionResponses {
   'page-hello': { ok: true };
-  'page-content': { level: 'safe' | 'suspicious' | 'scam' };
+  /** The tab's verdict level, and whether this frame's text is a notification lure (the notification guard uses both). */
+  'page-content': { level: 'safe' | 'suspicious' | 'scam'; lure: boolean };
 }

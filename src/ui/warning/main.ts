@@ -3,6 +3,7 @@ import { sendMessage } from '../../platform/messaging';
 import { blockIdFromUrl } from '../../shared/block-id';
 import type { BlockView } from '../../shared/messages/protection';
 import { localizePage, t } from '../lib/i18n';
+import { showNotificationNotice } from './notification-notice';
 import { renderBlock } from './render';
 
 // The page knows only the block id in its address; what was blocked comes from the
@@ -66,6 +67,7 @@ async function start(): Promise<void> {
     const view = await sendMessage('protection-get-block', { blockId });
     renderBlock(view);
     wire(blockId, view);
+    void showNotificationNotice(blockId).catch((error: unknown) => console.warn('[fake-warning-blocker] notification notice:', error));
     document.documentElement.dataset.state = 'ready';
   } catch {
     showExpired();

@@ -1,0 +1,98 @@
+// Judges this frame's notification-permission requests while the page's call waits
+// (the probe's hold contract, src/probe/notifications.ts): a synchronous answer keeps
+// the user's click, without which Firefox shows no prompt. What it decides with is
+// known beforehand: the service worker's context at start (settings, blocked site,
+// verdict), and the verdict and lure-text flag of every content report.
+import browser from 'webextension-polyfill';
+import { sendMessage } from '../platform/messaging';
+import { asNotificationsCommand } from '../shared/notifications/commands';
+import { decideRequest, type NotificationContext } from '../shared/notifications/decide';
+import { NOTIFICATION_HOLD_MS } from '../shared/probe-commands';
+import { higherLevel, type VerdictLevel } from '../shared/verdict';
+import { decideNotificationRequest, holdNotificationRequests } from './probe-commands';
+import { listenToProbe, whenProbeConnected } from './probe-listener';
+import { promptArrowShown } from './prompt-arrow';
+
+interface Held {
+  api: 'Notification' | 'PushManager' | 'permissions-query';
+  requestId: string;
+  userGesture: boolean;
+  at: number;
+}
+
+let context: NotificationContext | null = null;
+let level: VerdictLevel = 'safe';
+let lure = false;
+let prompts = 0;
+const waiting: Held[] = [];
+
+/** What the service worker answered to a content report: the tab's verdict, and this frame's lure text. */
+export function noteContentReply(reply: { level: VerdictLevel; lure?: boolean }): void {
+  level = higherLevel(level, reply.level);
+  lure ||= reply.lure === true;
+}
+
+const permissionNow = () => (typeof Notification === 'undefined' ? 'default' : Notification.permission);
+
+function decide(held: Held): void {
+  if (!context) {
+    waiting.push(held);
+    return;
+  }
+  // The probe gave up waiting and called the browser itself: nothing left to decide.
+  if (performance.now() - held.at >= NOTIFICATION_HOLD_MS - 20) return;
+  const arrow = context.protect && promptArrowShown();
+  const verdict = decideRequest(context, { level, lure, arrow, userGesture: held.userGesture, promptsThisDocument: prompts });
+  decideNotificationRequest(held.requestId, verdict.decision);
+  if (verdict.decision === 'allow-prompt') prompts++;
+  if (verdict.reasons.length && held.api !== 'permissions-query') {
+    sendMessage('notification-decided', { api: held.api, reasons: verdict.reasons, monitored: verdict.monitored }).catch(() => {});
+  }
+}
+
+/** Firefox cannot take a permission back: the site's push subscriptions are ended instead. */
+async function endPush(): Promise<{ permission: string; unsubscribed: number }> {
+  let unsubscribed = 0;
+  const permission = permissionNow();
+  if (permission === 'granted') {
+    for (const registration of (await navigator.serviceWorker?.getRegistrations()) ?? []) {
+      const subscription = await registration.pushManager?.getSubscription();
+      if (subscription && (await subscription.unsubscribe())) unsubscribed++;
+    }
+  }
+  return { permission, unsubscribed };
+}
+
+function onCommand(message: unknown): Promise<unknown> | undefined {
+  const command = asNotificationsCommand(message);
+  if (command?.command === 'level' && command.url.startsWith(`${location.origin}/`)) level = higherLevel(level, command.level);
+  if (command?.command === 'unsubscribe-push') return endPush().catch(() => ({ permission: permissionNow(), unsubscribed: 0 }));
+  return undefined;
+}
+
+async function loadContext(attempt = 0): Promise<void> {
+  try {
+    context = await sendMessage('notification-context', { permission: permissionNow() });
+    for (const held of waiting.splice(0)) decide(held);
+    // A blocked site that keeps its permission (Firefox): its push subscriptions end on every visit.
+    if (context.protect && context.blocked && window === window.top) void endPush().catch(() => {});
+  } catch {
+    // The service worker may be starting: once more, then requests go to the browser as usual.
+    if (attempt === 0) setTimeout(() => void loadContext(1), 100);
+  }
+}
+
+export function guardNotifications(): void {
+  try {
+    // Cross-origin frames cannot get notification permission at all (reading top.location throws there).
+    if (window.top !== window && window.top?.location.origin !== location.origin) return;
+  } catch {
+    return;
+  }
+  listenToProbe((event) => {
+    if (event.kind === 'notification-request' && event.requestId) decide({ ...event, requestId: event.requestId, at: performance.now() });
+  });
+  whenProbeConnected(holdNotificationRequests);
+  browser.runtime.onMessage.addListener(onCommand);
+  void loadContext();
+}
