@@ -2,7 +2,7 @@
 // worker and gathers the page's content for the detector.
 import { sendMessage } from '../platform/messaging';
 import { listenForCommands } from './commands';
-import { watchContent } from './content-watch';
+import { isEmptyEvidence, watchContent } from './content-watch';
 import { createBatcher } from './event-batcher';
 import { listenToProbe } from './probe-listener';
 
@@ -14,8 +14,10 @@ function newDocId(): string {
 
 try {
   const docId = newDocId();
+  const topFrame = window === window.top;
   // First, so the service worker resets the tab before this document's events arrive.
-  sendMessage('page-hello', { docId }).catch(() => {});
+  // Only a top frame's hello means anything to it; subframes save the message.
+  if (topFrame) sendMessage('page-hello', { docId }).catch(() => {});
   // Registers the page's first beforeunload listener, so a neutralised page can never prompt.
   listenForCommands();
   const forward = createBatcher((events) => {
@@ -24,7 +26,11 @@ try {
     });
   }, FORWARD_DELAY_MS);
   listenToProbe(forward);
+  // A subframe with nothing to read yet (ads, trackers, blank frames) is not reported until it has.
+  let reported = topFrame;
   watchContent((evidence) => {
+    if (!reported && isEmptyEvidence(evidence)) return;
+    reported = true;
     sendMessage('page-content', { docId, evidence }).catch(() => {});
   });
 } catch {
