@@ -134,7 +134,8 @@ export function gatherContent(doc: Document, options: GatherOptions = DEFAULT_GA
       flush(null);
     }
     // Siblings rather than childNodes: no NodeList (and its isolated-world wrapper) per element.
-    for (let child = node.firstChild; child; child = child.nextSibling) walk(child, owner, depth + 1);
+    // Out of budget, stop: stepping over the remaining siblings of a wide page costs as much as reading them.
+    for (let child = node.firstChild; child && !truncated; child = child.nextSibling) walk(child, owner, depth + 1);
     if (block) flush(owner);
   };
 
