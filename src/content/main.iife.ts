@@ -2,8 +2,9 @@
 // worker and gathers the page's content for the detector.
 import { sendMessage } from '../platform/messaging';
 import { listenForCommands } from './commands';
-import { isEmptyEvidence, watchContent } from './content-watch';
+import { watchContent } from './content-watch';
 import { createBatcher } from './event-batcher';
+import { isEmptyEvidence } from './frame-report';
 import { listenToProbe } from './probe-listener';
 
 const FORWARD_DELAY_MS = 20;
