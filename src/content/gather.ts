@@ -121,21 +121,17 @@ export function gatherContent(doc: Document, options: GatherOptions = DEFAULT_GA
     const owner = block ? el : blockOwner;
     const shadow = el?.shadowRoot;
     if (shadow) walk(shadow, owner, depth + 1);
-    // Kits keep the lock screen in a <template> and stamp it out on the first click. Its
-    // content is all there is to read (happy-dom also lists that content as the element's children).
-    if (tag === 'TEMPLATE') {
-      walk((el as HTMLTemplateElement).content, owner, depth + 1);
-      flush(owner);
-      return;
-    }
+    // Kits keep the lock screen in a <template> and stamp it out on the first click.
+    if (tag === 'TEMPLATE') walk((el as HTMLTemplateElement).content, owner, depth + 1);
     if (tag === 'IFRAME' && options.includeFrames) {
       const inner = frameDocument(el);
       if (inner?.body) walk(inner.body, null, depth + 1);
       flush(null);
     }
-    // Siblings rather than childNodes: no NodeList (and its isolated-world wrapper) per element.
-    // Out of budget, stop: stepping over the remaining siblings of a wide page costs as much as reading them.
-    for (let child = node.firstChild; child && !truncated; child = child.nextSibling) walk(child, owner, depth + 1);
+    // Siblings rather than childNodes: no NodeList (and its isolated-world wrapper) per element. A <template>
+    // was read through its content (happy-dom also lists that content as the element's children). Out of
+    // budget, stop: stepping over the remaining siblings of a wide page costs as much as reading them.
+    for (let child = tag === 'TEMPLATE' ? null : node.firstChild; child && !truncated; child = child.nextSibling) walk(child, owner, depth + 1);
     if (block) flush(owner);
   };
 
