@@ -2,8 +2,8 @@
 // from a flagged page everything the isolated world can reach, asks the
 // page-world probe to disarm the rest (dialogs, unload, history and window.open
 // traps, Web Audio), and keeps it that way for as long as the document lives.
-import browser, { type Runtime } from 'webextension-polyfill';
 import { sendMessage } from '../platform/messaging';
+import { type MessageListener, runtimeApi } from '../platform/runtime-api';
 import { isProtectionCommand } from '../shared/messages/protection';
 import { sendProbeCommand } from './probe-commands';
 
@@ -82,12 +82,14 @@ export function neutralisePage(): void {
 /** Listens for the background's commands, and asks once whether this page is to be disarmed from the start. */
 export function listenForCommands(): void {
   guardUnload();
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  const onCommand: MessageListener = (message, sender, sendResponse) => {
     // Only our own background can reach here (web pages cannot message content scripts); check anyway.
-    if (sender.id !== browser.runtime.id || sender.tab || !isProtectionCommand(message)) return undefined;
+    if (sender.id !== runtimeApi().id || sender.tab || !isProtectionCommand(message)) return false;
     neutralisePage();
-    return Promise.resolve({ done: true });
-  });
+    sendResponse({ done: true });
+    return false;
+  };
+  runtimeApi().onMessage.addListener(onCommand);
   sendMessage('protection-page-start', {})
     .then((answer) => {
       if (answer.disarm) neutralisePage();

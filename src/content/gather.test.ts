@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BLOCK_FLAGS } from '../shared/detection/content-evidence';
 import { gatherContent, type GatherOptions } from './gather';
 
@@ -77,6 +77,16 @@ describe('content gatherer', () => {
     let clock = 0;
     const evidence = gatherContent(document, { ...OPTIONS, budgetMs: 5, now: () => (clock += 1) });
     expect(evidence.truncated).toBe(true);
+  });
+
+  it('stops stepping through the page once out of budget (a wide page must not cost a visit per node)', () => {
+    document.body.innerHTML = '<span>x</span>'.repeat(5000);
+    const steps = vi.spyOn(Node.prototype, 'nextSibling', 'get');
+    const evidence = gatherContent(document, { ...OPTIONS, maxNodes: 100 });
+    const taken = steps.mock.calls.length;
+    steps.mockRestore();
+    expect(evidence.truncated).toBe(true);
+    expect(taken).toBeLessThan(200);
   });
 
   it('does not cut a small page short on a busy CPU', () => {

@@ -90,16 +90,22 @@ export function gatherContent(doc: Document, options: GatherOptions = DEFAULT_GA
     const el = node.nodeType === 1 ? (node as Element) : null;
     const tag = el?.tagName.toUpperCase() ?? '';
     if (el) {
-      const style = el.getAttribute('style');
-      if (style && css.length < MAX_CSS_CHARS) css += `;${style}`;
+      // Most elements have no attributes: one call instead of eight.
+      const attributed = el.hasAttributes();
+      if (attributed) {
+        const style = el.getAttribute('style');
+        if (style && css.length < MAX_CSS_CHARS) css += `;${style}`;
+      }
       if (SKIP.has(tag)) return;
-      addAttr(el.getAttribute('alt'));
-      addAttr(el.getAttribute('title'));
-      addAttr(el.getAttribute('aria-label'));
-      addAttr(el.getAttribute('placeholder'));
-      if (tag === 'IMG' || tag === 'VIDEO' || tag === 'AUDIO' || tag === 'SOURCE') addAttr(safeDecode(el.getAttribute('src')));
-      if (tag === 'INPUT' && /^(button|submit)$/i.test(el.getAttribute('type') ?? '')) current += ` ${el.getAttribute('value') ?? ''} `;
-      if (tag === 'PROGRESS' || el.getAttribute('role') === 'progressbar' || /progress/i.test(el.getAttribute('class') ?? '')) progressBars++;
+      if (attributed) {
+        addAttr(el.getAttribute('alt'));
+        addAttr(el.getAttribute('title'));
+        addAttr(el.getAttribute('aria-label'));
+        addAttr(el.getAttribute('placeholder'));
+        if (tag === 'IMG' || tag === 'VIDEO' || tag === 'AUDIO' || tag === 'SOURCE') addAttr(safeDecode(el.getAttribute('src')));
+        if (tag === 'INPUT' && /^(button|submit)$/i.test(el.getAttribute('type') ?? '')) current += ` ${el.getAttribute('value') ?? ''} `;
+      }
+      if (tag === 'PROGRESS' || (attributed && (el.getAttribute('role') === 'progressbar' || /progress/i.test(el.getAttribute('class') ?? '')))) progressBars++;
       if (tag === 'BR') {
         current += ' ';
         return;
@@ -122,8 +128,10 @@ export function gatherContent(doc: Document, options: GatherOptions = DEFAULT_GA
       if (inner?.body) walk(inner.body, null, depth + 1);
       flush(null);
     }
-    const children = node.childNodes;
-    for (let i = 0; i < children.length; i++) walk(children[i] as Node, owner, depth + 1);
+    // Siblings rather than childNodes: no NodeList (and its isolated-world wrapper) per element. A <template>
+    // was read through its content (happy-dom also lists that content as the element's children). Out of
+    // budget, stop: stepping over the remaining siblings of a wide page costs as much as reading them.
+    for (let child = tag === 'TEMPLATE' ? null : node.firstChild; child && !truncated; child = child.nextSibling) walk(child, owner, depth + 1);
     if (block) flush(owner);
   };
 

@@ -4,6 +4,7 @@ import { sendMessage } from '../platform/messaging';
 import { listenForCommands } from './commands';
 import { watchContent } from './content-watch';
 import { createBatcher } from './event-batcher';
+import { isEmptyEvidence } from './frame-report';
 import { guardNotifications, noteContentReply } from './notification-guard';
 import { listenToProbe } from './probe-listener';
 
@@ -15,8 +16,10 @@ function newDocId(): string {
 
 try {
   const docId = newDocId();
+  const topFrame = window === window.top;
   // First, so the service worker resets the tab before this document's events arrive.
-  sendMessage('page-hello', { docId }).catch(() => {});
+  // Only a top frame's hello means anything to it; subframes save the message.
+  if (topFrame) sendMessage('page-hello', { docId }).catch(() => {});
   // Registers the page's first beforeunload listener, so a neutralised page can never prompt.
   listenForCommands();
   const forward = createBatcher((events) => {
@@ -27,7 +30,11 @@ try {
   listenToProbe(forward);
   // After the forwarder: the detector hears of a request even when it is refused.
   guardNotifications();
+  // A subframe with nothing to read yet (ads, trackers, blank frames) is not reported until it has.
+  let reported = topFrame;
   watchContent((evidence) => {
+    if (!reported && isEmptyEvidence(evidence)) return;
+    reported = true;
     sendMessage('page-content', { docId, evidence }).then(noteContentReply, () => {});
   });
 } catch {

@@ -3,8 +3,8 @@
 // the user's click, without which Firefox shows no prompt. What it decides with is
 // known beforehand: the service worker's context at start (settings, blocked site,
 // verdict), and the verdict and lure-text flag of every content report.
-import browser from 'webextension-polyfill';
 import { sendMessage } from '../platform/messaging';
+import { type MessageListener, runtimeApi } from '../platform/runtime-api';
 import { asNotificationsCommand } from '../shared/notifications/commands';
 import { decideRequest, type NotificationContext } from '../shared/notifications/decide';
 import { NOTIFICATION_HOLD_MS } from '../shared/probe-commands';
@@ -63,12 +63,16 @@ async function endPush(): Promise<{ permission: string; unsubscribed: number }> 
   return { permission, unsubscribed };
 }
 
-function onCommand(message: unknown): Promise<unknown> | undefined {
+/** Answers through sendResponse: Chrome ignores a promise returned by an onMessage listener. */
+const onCommand: MessageListener = (message, _sender, sendResponse) => {
   const command = asNotificationsCommand(message);
   if (command?.command === 'level' && command.url.startsWith(`${location.origin}/`)) level = higherLevel(level, command.level);
-  if (command?.command === 'unsubscribe-push') return endPush().catch(() => ({ permission: permissionNow(), unsubscribed: 0 }));
-  return undefined;
-}
+  if (command?.command !== 'unsubscribe-push') return false;
+  endPush()
+    .catch(() => ({ permission: permissionNow(), unsubscribed: 0 }))
+    .then(sendResponse);
+  return true;
+};
 
 async function loadContext(attempt = 0): Promise<void> {
   try {
@@ -93,6 +97,6 @@ export function guardNotifications(): void {
     if (event.kind === 'notification-request' && event.requestId) decide({ ...event, requestId: event.requestId, at: performance.now() });
   });
   whenProbeConnected(holdNotificationRequests);
-  browser.runtime.onMessage.addListener(onCommand);
+  runtimeApi().onMessage.addListener(onCommand);
   void loadContext();
 }

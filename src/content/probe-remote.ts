@@ -1,7 +1,7 @@
 // Requests from our own extension (pages or service worker) to this frame's probe:
 // read the last probe events (popup diagnostics, end-to-end tests) or disarm the page.
 // Only our extension can send them (tabs.sendMessage); nothing is stored or sent on.
-import browser, { type Runtime } from 'webextension-polyfill';
+import { type MessageListener, runtimeApi } from '../platform/runtime-api';
 import type { ProbeEvent } from '../shared/probe-events';
 import { disarmProbe } from './probe-commands';
 
@@ -17,16 +17,20 @@ export interface ProbeLog {
 /** Answers our extension's requests; returns the handler that records each probe event. */
 export function answerProbeRequests(): (event: ProbeEvent) => void {
   const log: ProbeEvent[] = [];
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-    const ours = sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL(''));
+  const onRequest: MessageListener = (message, sender, sendResponse) => {
+    const runtime = runtimeApi();
+    const ours = sender.id === runtime.id && (sender.url ?? '').startsWith(runtime.getURL(''));
     const type = ours ? (message as { type?: unknown } | null)?.type : undefined;
-    if (type === PROBE_LOG_REQUEST) return Promise.resolve<ProbeLog>({ url: location.href, events: log.slice() });
-    if (type === PROBE_DISARM_REQUEST) {
+    if (type === PROBE_LOG_REQUEST) {
+      sendResponse({ url: location.href, events: log.slice() } satisfies ProbeLog);
+    } else if (type === PROBE_DISARM_REQUEST) {
       disarmProbe();
-      return Promise.resolve({ disarmed: true });
+      sendResponse({ disarmed: true });
     }
-    return undefined;
-  });
+    // Answered synchronously (or not ours): nothing to keep the channel open for.
+    return false;
+  };
+  runtimeApi().onMessage.addListener(onRequest);
   return (event) => {
     if (log.length >= MAX_LOGGED) log.shift();
     log.push(event);

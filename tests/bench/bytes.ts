@@ -77,3 +77,8 @@ export function injectedBytes(distDir: string): InjectedBytes {
     gzip: files.reduce((sum, file) => sum + file.gzip, 0),
   };
 }
+
+/** Bytes of the isolated-world content script(s) and their chunks. */
+export function isolatedBytes(measured: InjectedBytes): number {
+  return measured.files.filter((file) => file.world === 'ISOLATED').reduce((sum, file) => sum + file.bytes, 0);
+}

@@ -1,6 +1,6 @@
 // Turns the measured figures into PASS / FAIL / N/A lines, one per budget.
 import { BUDGETS, check, count, kb, ms, pathologicalLimitMs, ratio, type BudgetResult } from './budgets';
-import type { InjectedBytes } from './bytes';
+import { isolatedBytes, type InjectedBytes } from './bytes';
 import type { FirefoxReport } from './run-firefox';
 import type { ChromiumReport } from './run-chromium';
 
@@ -14,6 +14,8 @@ export function evaluateBudgets(measured: Measured): BudgetResult[] {
   const results: BudgetResult[] = [];
   for (const [target, bytes] of Object.entries(measured.bytes)) {
     results.push(check(`bytes-${target}`, `injected per frame (${target}) ≤ ${kb(BUDGETS.injectedBytesPerFrame)} minified`, bytes?.bytes ?? null, BUDGETS.injectedBytesPerFrame, kb, bytes ? `gzip ${kb(bytes.gzip)}` : undefined));
+    const isolated = bytes ? isolatedBytes(bytes) : null;
+    results.push(check(`content-bytes-${target}`, `content script per frame (${target}) ≤ ${kb(BUDGETS.contentScriptBytesPerFrame)} minified`, isolated, BUDGETS.contentScriptBytesPerFrame, kb, 'isolated world only'));
   }
   const chromium = measured.chromium;
   if (chromium) {

@@ -1,9 +1,11 @@
 // Performance budgets that can be checked without timing anything (issue #10): the
 // bytes every frame of every web page receives from the built extension. Times are
 // measured by `npm run bench` against a same-run baseline; they are too noisy for CI.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUDGETS } from '../bench/budgets';
-import { injectedBytes } from '../bench/bytes';
+import { injectedBytes, isolatedBytes } from '../bench/bytes';
 import { distDir } from '../support/extension-browser';
 
 describe.each(['chromium', 'firefox'] as const)('injected bytes of the %s build', (browser) => {
@@ -17,5 +19,14 @@ describe.each(['chromium', 'firefox'] as const)('injected bytes of the %s build'
 
   it(`stays within ${BUDGETS.injectedBytesPerFrame / 1024} KB (minified) per frame`, () => {
     expect(measured.bytes, `injected per frame:\n${listing}`).toBeLessThanOrEqual(BUDGETS.injectedBytesPerFrame);
+  });
+
+  it(`keeps the content script within ${BUDGETS.contentScriptBytesPerFrame / 1024} KB (minified) per frame`, () => {
+    expect(isolatedBytes(measured), `injected per frame:\n${listing}`).toBeLessThanOrEqual(BUDGETS.contentScriptBytesPerFrame);
+  });
+
+  it('does not bundle webextension-polyfill into what every frame runs (src/platform/runtime-api.ts replaces it)', () => {
+    const withPolyfill = measured.files.filter((file) => readFileSync(join(measured.distDir, file.path), 'utf8').includes('webextension-polyfill'));
+    expect(withPolyfill.map((file) => file.path)).toEqual([]);
   });
 });
