@@ -188,8 +188,8 @@ describe.each(BROWSERS)('page-world probe in %s', (browserName) => {
     // Swallowing is judged once the event has been dispatched (a zero-delay timer): wait for it before disarming.
     await waitForEvents(extensionPage, tabId, (e) => ofKind(e, 'contextmenu-block').length > 0 && ofKind(e, 'key-swallow').length > 0);
 
-    // Any page script may send this harmless command; our content script sends it over the private port.
-    await page.evaluate(`document.dispatchEvent(new CustomEvent('fwb:content-command', { detail: JSON.stringify({ command: 'disarm' }) }))`);
+    // Through the content script, which alone holds the private port (a page's own 'disarm' is ignored).
+    await disarmTab(extensionPage, tabId);
     const before = await waitForEvents(extensionPage, tabId, (e) => ofKind(e, 'disarmed').length > 0);
     expect(ofKind(before, 'disarmed')).toHaveLength(1);
     await page.waitFor(`!document.fullscreenElement && window.alarm.paused && window.audioContext.state === 'closed'`);
