@@ -3,6 +3,7 @@
 // what the page does to the content script, and neutralises them on 'disarm'.
 import { onCommand, openChannel, report } from './channel';
 import { watchAudio } from './audio';
+import { watchCanvasText } from './canvas';
 import { watchCursor } from './cursor';
 import { watchDialogs } from './dialogs';
 import { disarm } from './disarm';
@@ -25,6 +26,7 @@ for (const watch of [
   watchUnload,
   watchSwallowing,
   watchNotifications,
+  watchCanvasText,
 ]) {
   try {
     watch();
