@@ -11,6 +11,7 @@ import { watchLocks } from './fullscreen';
 import { watchHistory } from './history';
 import { watchMedia } from './media';
 import { watchNotifications } from './notifications';
+import { watchReopen } from './reopen';
 import { watchSwallowing } from './swallow';
 import { watchUnload } from './unload';
 
@@ -27,6 +28,7 @@ for (const watch of [
   watchSwallowing,
   watchNotifications,
   watchCanvasText,
+  watchReopen,
 ]) {
   try {
     watch();

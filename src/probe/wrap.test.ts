@@ -53,6 +53,24 @@ describe('wrapMethod', () => {
     expect(toString.call(function named() {})).toBe('function named() {}');
   });
 
+  it('runs an after-hook once the original returned, with its arguments, keeping the result and exceptions', () => {
+    class Doc {
+      open(fail: boolean): string {
+        if (fail) throw new TypeError('no');
+        return 'opened';
+      }
+    }
+    const after: unknown[][] = [];
+    wrapMethod(Doc.prototype, 'open', () => {}, (self, args) => {
+      after.push([self, ...args]);
+      throw new Error('after-hook errors are swallowed');
+    });
+    const doc = new Doc();
+    expect(doc.open(false)).toBe('opened');
+    expect(() => doc.open(true)).toThrow(TypeError);
+    expect(after).toEqual([[doc, false]]);
+  });
+
   it('reads as native through another frame’s probe too: a wrapper from any realm has our source text', () => {
     wrapMethod(Target.prototype, 'read', () => {});
     const wrapped = Target.prototype.read;

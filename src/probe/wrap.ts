@@ -63,14 +63,18 @@ function patchToString(): void {
 }
 patchToString();
 
-function makeWrapper(original: Fn, hook: Hook): Fn {
-  const wrapped = wrapperFor(original, hook);
+/** Runs after the original returned (not when it threw); errors are swallowed. */
+export type After = (self: unknown, args: unknown[]) => void;
+
+function makeWrapper(original: Fn, hook: Hook, after?: After): Fn {
+  const wrapped = wrapperFor(original, hook, after);
   if (sourceTexts.length < 2) sourceTexts[sourceTexts.length] = apply(nativeToString, wrapped, []) as string;
   disguise(wrapped, original);
   return wrapped;
 }
 
-function wrapperFor(original: Fn, hook: Hook): Fn {
+// One wrapper source for every use: other frames recognise wrappers by this text.
+function wrapperFor(original: Fn, hook: Hook, after: After | undefined): Fn {
   const wrapped = {
     wrapper(this: unknown, ...args: unknown[]): unknown {
       let override: Override | undefined | void;
@@ -79,7 +83,15 @@ function wrapperFor(original: Fn, hook: Hook): Fn {
       } catch {
         // The probe never breaks the page.
       }
-      return override ? override.value : apply(original, this, args);
+      if (override) return override.value;
+      if (!after) return apply(original, this, args);
+      const result = apply(original, this, args);
+      try {
+        after(this, args);
+      } catch {
+        // The probe never breaks the page.
+      }
+      return result;
     },
   }.wrapper as Fn;
   return wrapped;
@@ -89,14 +101,14 @@ function wrapperFor(original: Fn, hook: Hook): Fn {
  * Wraps the method `name` of `owner`, where it is defined (on `owner` or a prototype);
  * returns the original, or undefined when absent.
  */
-export function wrapMethod(owner: object | undefined | null, name: string, hook: Hook): Fn | undefined {
+export function wrapMethod(owner: object | undefined | null, name: string, hook: Hook, after?: After): Fn | undefined {
   const found = findDescriptor(owner, name);
   if (!found) return undefined;
   const [holder, descriptor] = found;
   const original = descriptor.value as unknown;
   if (typeof original !== 'function') return undefined;
   try {
-    defineProperty(holder, name, { ...descriptor, value: makeWrapper(original as Fn, hook) });
+    defineProperty(holder, name, { ...descriptor, value: makeWrapper(original as Fn, hook, after) });
   } catch {
     return undefined;
   }
