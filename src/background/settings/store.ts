@@ -16,6 +16,8 @@ async function load(): Promise<SettingsState> {
   const [user, policy] = await Promise.all([readUserSettings(), readPolicy()]);
   const state = resolveSettings(user, policy.value);
   if (policy.readError) state.policyIssues.unshift(policy.readError);
+  // A policy that answers late replaces the interim settings as soon as it does.
+  if (policy.late) void policy.late.then(() => invalidate()).catch(() => {});
   return state;
 }
 
