@@ -18,6 +18,7 @@ describe('normalisation', () => {
     ['whitespace collapsed', '  Your\n\tPC  ', 'your pc'],
     ['Greek and Cyrillic capitals (folded before lower case: Η is H, Ν is N, Μ is M)', 'ΜΙСRΟSΟFΤ WΙΝDΟWS DЕFЕΝDЕR', 'microsoft windows defender'],
     ['Cherokee capitals', 'ᎪᏢᏢᏞᎬ'.replace('Ꮮ', 'L'), 'apple'],
+    ['accented Greek and Cyrillic look-alikes (ό, ѐ) fold once bare', 'Micrόsoft Dеfѐnder', 'microsoft defender'],
     ['German umlaut', 'Schließen Sie nicht', 'schließen sie nicht'],
   ])('matchForm: %s', (_what, input, expected) => {
     expect(matchForm(input)).toBe(expected);

@@ -36,10 +36,13 @@ export function cleanText(text: string): string {
  * folded to Latin, Latin accents dropped, whitespace collapsed.
  */
 export function matchForm(text: string): string {
-  return cleanText(text)
+  // Accents first: "Micrόsoft" hides a Greek ό (omicron with tonos) that only folds once bare.
+  const bare = cleanText(text).normalize('NFKD').replace(LATIN_DIACRITICS, '');
+  return bare
     .replace(CAPITAL_RE, (char) => CAPITAL_HOMOGLYPHS[char] ?? char)
     .toLowerCase()
     .replace(HOMOGLYPH_RE, (char) => HOMOGLYPHS[char] ?? char)
+    // Lower-casing can bring marks back (İ becomes i + a combining dot).
     .normalize('NFKD')
     .replace(LATIN_DIACRITICS, '')
     .normalize('NFC')
