@@ -49,6 +49,13 @@ export interface TestPage {
   dismissOpenDialog(): Promise<boolean>;
   /** Closes the page without running beforeunload handlers. */
   close(): Promise<void>;
+  /**
+   * Evaluates `expression` (awaited, result by value) in this extension's content-script
+   * world of the page's top frame: what a compromised or confused content script could do.
+   * Chromium only (DevTools protocol); Firefox does not expose content-script sandboxes to
+   * WebDriver BiDi, so there it rejects.
+   */
+  evaluateInContentScript(expression: string): Promise<unknown>;
 }
 
 export interface DialogRecord {
@@ -161,6 +168,24 @@ function wrapPlaywright(page: PlaywrightPage): TestPage {
       ),
     onPopup: (handler) => void page.on('popup', (popup) => handler(wrapPlaywright(popup))),
     close: () => page.close({ runBeforeUnload: false }),
+    async evaluateInContentScript(expression) {
+      const session = await page.context().newCDPSession(page);
+      try {
+        const contexts: { id: number; origin: string; auxData?: { frameId?: string; isDefault?: boolean } }[] = [];
+        session.on('Runtime.executionContextCreated', (event) => contexts.push(event.context));
+        await session.send('Runtime.enable');
+        const { frameTree } = await session.send('Page.getFrameTree');
+        const world = contexts.find(
+          (c) => c.origin.startsWith('chrome-extension://') && c.auxData?.frameId === frameTree.frame.id && c.auxData?.isDefault === false,
+        );
+        if (!world) throw new Error('no content-script world in this page');
+        const { result, exceptionDetails } = await session.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true });
+        if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+        return result.value as unknown;
+      } finally {
+        await session.detach().catch(() => {});
+      }
+    },
   };
 }
 
@@ -257,6 +282,7 @@ function wrapPuppeteer(page: PuppeteerPage): TestPage {
     },
     onPopup: (handler) => void page.on('popup', (popup) => popup && handler(wrapPuppeteer(popup))),
     close: () => page.close({ runBeforeUnload: false }),
+    evaluateInContentScript: () => Promise.reject(new Error('Firefox does not expose content-script sandboxes to WebDriver BiDi')),
   };
 }
 
