@@ -116,12 +116,31 @@ export function createFakeBrowser() {
 
 export type FakeBrowser = ReturnType<typeof createFakeBrowser>;
 
-const instance = { current: createFakeBrowser() };
+// Shared through globalThis: vi.resetModules() (a worker restart) loads this module afresh,
+// and the test and the restarted worker must still reach the same browser.
+const holder = globalThis as typeof globalThis & { __fwbFakeBrowser?: { current: FakeBrowser } };
+const instance = (holder.__fwbFakeBrowser ??= { current: createFakeBrowser() });
 
 /** The fake every mocked import of webextension-polyfill returns. */
 export const fakeBrowser = (): FakeBrowser => instance.current;
 
+/**
+ * A service-worker restart: a new browser object (no listeners, nothing in flight) over the
+ * same stored data, local and session alike (storage.session survives a worker restart).
+ * Reset the module registry (vi.resetModules) and import the worker again afterwards.
+ */
+export function restartWorker(): FakeBrowser {
+  const old = instance.current;
+  const next = createFakeBrowser();
+  for (const name of ['local', 'session', 'managed', 'sync'] as const) next.storage[name].data = old.storage[name].data;
+  for (const [id, tab] of old.tabsById) next.tabsById.set(id, tab);
+  instance.current = next;
+  return next;
+}
+
 /** The module object for vi.mock('webextension-polyfill', …). */
 export function polyfillModule(): { default: FakeBrowser } {
-  return { default: instance.current };
+  // Looked up on every use, so modules imported after restartWorker() reach the new browser.
+  const current = new Proxy({} as FakeBrowser, { get: (_target, key) => instance.current[key as keyof FakeBrowser] });
+  return { default: current };
 }
