@@ -4,6 +4,7 @@
 // around the wrappers, not around the effects. Reported as the probe would report them,
 // only when the probe did not already (no double counting).
 import type { FullscreenTarget, ProbeEvent } from '../shared/probe-events';
+import { nextThreshold } from '../shared/report-thresholds';
 
 /** The probe's own report of the same thing counts if it came this recently. */
 const PROBE_WINDOW_MS = 1000;
@@ -52,7 +53,8 @@ export function watchEffects(report: (event: ProbeEvent) => void): EffectsWatche
   const checkHistory = () => {
     // Entries this document added without loading a new one (capped at 50 by browsers).
     const added = history.length - startLength;
-    if (added < HISTORY_FLOOD || added <= probePushes || added <= reportedPushes) return;
+    // The probe reports its count at thresholds: below the next one, it may have seen them all.
+    if (added < HISTORY_FLOOD || added < nextThreshold(probePushes) || added <= reportedPushes) return;
     reportedPushes = added;
     report({ kind: 'history-push', method: 'pushState', count: added });
   };
