@@ -10,6 +10,7 @@ import { remoteGuardHandlers } from './handlers/remote-guard';
 import { tabStatusHandlers } from './handlers/tab-status';
 import type { Handler, Handlers } from './handlers/types';
 import { senderTier } from './sender';
+import { storageReady } from './storage/migrate';
 
 const HANDLERS: Handlers<MessageType> = {
   ...tabStatusHandlers,
@@ -26,6 +27,7 @@ const HANDLERS: Handlers<MessageType> = {
 export async function routeMessage(raw: unknown, sender: Runtime.MessageSender): Promise<Reply<never> | undefined> {
   const tier = senderTier(sender);
   if (!tier) return undefined;
+  await storageReady;
   try {
     const message = parseMessage(raw, tier);
     const handler = HANDLERS[message.type] as Handler<typeof message.type>;

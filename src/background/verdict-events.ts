@@ -18,13 +18,25 @@ export function onVerdictChange(listener: Listener): void {
   listeners.push(listener);
 }
 
+/**
+ * How long a publisher waits for the listeners. Detection publishes from inside a tab's
+ * serialised update: one listener that never settles (a browser call that never answers)
+ * must not stop every later verdict of that tab. The listener itself carries on.
+ */
+export const LISTENER_WAIT_MS = 5000;
+
 export async function publishVerdictChange(change: VerdictChange): Promise<void> {
   await Promise.all(
     listeners.map(async (listener) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const overrun = new Promise<'overrun'>((done) => (timer = setTimeout(() => done('overrun'), LISTENER_WAIT_MS)));
       try {
-        await listener(change);
+        const outcome = await Promise.race([Promise.resolve(listener(change)), overrun]);
+        if (outcome === 'overrun') console.error(`[fake-warning-blocker] a verdict listener is still running after ${LISTENER_WAIT_MS} ms; not waiting for it`);
       } catch (error) {
         console.error('[fake-warning-blocker] verdict listener failed:', error);
+      } finally {
+        clearTimeout(timer);
       }
     }),
   );

@@ -1,6 +1,6 @@
 // Runs the gatherer when the page is ready and again when it changes (throttled,
 // bounded), and sends the evidence when it differs from the last report.
-import type { ContentEvidence } from '../shared/detection/content-evidence';
+import type { ContentEvidence, TextBlock } from '../shared/detection/content-evidence';
 import { DEFAULT_GATHER, gatherContent } from './gather';
 
 const CHANGE_DELAY_MS = 250;
@@ -8,49 +8,117 @@ const AFTER_INPUT_DELAY_MS = 60;
 const IDLE_TIMEOUT_MS = 150;
 /** Gathers per document; a page that never stops changing is looked at less and less often. */
 const MAX_GATHERS = 60;
+/**
+ * Extra gathers when the page starts to behave like a lock screen. A kit can wait until the
+ * watcher has backed off or given up (60 gathers of a page ticking a clock take about 40 s)
+ * and only then show its warning and lock: its behaviour always earns another look.
+ */
+const MAX_BEHAVIOUR_GATHERS = 20;
+/** Shadow roots observed for changes (the document's observer does not see into them). */
+const MAX_SHADOW_ROOTS = 50;
 
-export function watchContent(send: (evidence: ContentEvidence) => void): void {
+export interface WatchOptions {
+  /** Text from outside the DOM (drawn on canvases), read with the page's own. */
+  extraBlocks?: () => readonly TextBlock[];
+  shadowRootOf?: (element: Element) => ShadowRoot | null;
+  /** Called when document.open() replaced the document's content and removed every listener. */
+  onDocumentReplaced?: () => void;
+}
+
+export interface ContentWatcher {
+  /** Something outside the DOM changed (canvas text): gather again, within the usual budget. */
+  changed(): void;
+  /** The page did something a lock screen does: gather again soon, even past the budget. */
+  behaved(): void;
+}
+
+export function watchContent(send: (evidence: ContentEvidence) => void, options: WatchOptions = {}): ContentWatcher {
   let gathers = 0;
+  let behaviourGathers = 0;
   let pending = false;
   let last = '';
   let observer: MutationObserver | undefined;
+  const observedRoots = new WeakSet<ShadowRoot>();
+  let observedCount = 0;
+  let root: Element | null = null;
 
+  const observe = (target: Node) => observer?.observe(target, {
+    subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['style', 'class', 'hidden', 'src', 'alt'],
+  });
+  const onShadowRoot = (shadow: ShadowRoot) => {
+    if (observedRoots.has(shadow) || observedCount >= MAX_SHADOW_ROOTS) return;
+    observedRoots.add(shadow);
+    observedCount++;
+    observe(shadow);
+  };
+
+  const gather = () => {
+    const evidence = gatherContent(document, { ...DEFAULT_GATHER, shadowRootOf: options.shadowRootOf, onShadowRoot, extraBlocks: options.extraBlocks?.() });
+    const serialised = JSON.stringify(evidence);
+    if (serialised === last) return;
+    last = serialised;
+    send(evidence);
+  };
   const run = () => {
     pending = false;
     try {
       if (++gathers >= MAX_GATHERS) observer?.disconnect();
       if (gathers > MAX_GATHERS) return;
-      const evidence = gatherContent(document, DEFAULT_GATHER);
-      const serialised = JSON.stringify(evidence);
-      if (serialised === last) return;
-      last = serialised;
-      send(evidence);
+      gather();
     } catch {
       // Never break the page.
     }
   };
   // Off the page's critical path: run when the main thread is idle (or soon anyway).
-  const idle = () => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
-    else run();
+  const idle = (task: () => void) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: IDLE_TIMEOUT_MS });
+    else task();
   };
   // Throttle, not debounce: a page animating a progress bar must not postpone the gather forever.
   const schedule = (delay: number) => {
     if (pending) return;
     pending = true;
-    setTimeout(idle, delay * (1 + Math.floor(gathers / 15)));
+    setTimeout(() => idle(run), delay * (1 + Math.floor(gathers / 15)));
+  };
+  let behaviourPending = false;
+  const behaved = () => {
+    if (behaviourPending || behaviourGathers >= MAX_BEHAVIOUR_GATHERS || !root) return;
+    behaviourPending = true;
+    behaviourGathers++;
+    setTimeout(() => {
+      behaviourPending = false;
+      try {
+        gather();
+      } catch {
+        // Never break the page.
+      }
+    }, AFTER_INPUT_DELAY_MS);
   };
 
+  const afterInput = () => schedule(AFTER_INPUT_DELAY_MS);
+  const listen = () => {
+    // Kits reveal the lock screen on the first click: look again right after input.
+    for (const type of ['pointerdown', 'keydown']) addEventListener(type, afterInput, { capture: true, passive: true });
+  };
+  const onMutation = () => {
+    // document.open() swapped the page's root element and removed every event listener.
+    if (document.documentElement && document.documentElement !== root) {
+      root = document.documentElement;
+      listen();
+      options.onDocumentReplaced?.();
+    }
+    schedule(CHANGE_DELAY_MS);
+  };
   const start = () => {
     pending = true;
-    idle();
-    observer = new MutationObserver(() => schedule(CHANGE_DELAY_MS));
-    observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['style', 'class', 'hidden', 'src', 'alt'] });
-    // Kits reveal the lock screen on the first click: look again right after input.
-    for (const type of ['pointerdown', 'keydown']) {
-      addEventListener(type, () => schedule(AFTER_INPUT_DELAY_MS), { capture: true, passive: true });
-    }
+    root = document.documentElement;
+    // Before the first gather, which reports the shadow roots to observe.
+    observer = new MutationObserver(onMutation);
+    observe(document);
+    listen();
+    idle(run);
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
   else start();
+  return { changed: () => root && schedule(CHANGE_DELAY_MS), behaved };
 }

@@ -5,6 +5,7 @@
 // the corpus grid test.
 import { BLOCK_FLAGS, type ContentEvidence, CONTENT_LIMITS, type TextBlock } from '../shared/detection/content-evidence';
 import { hasLogoColours } from '../shared/detection/css-logo';
+import { MAX_RUN_RECTS, readTinyRun } from './visual-order';
 
 export interface GatherOptions {
   budgetMs: number;
@@ -12,6 +13,12 @@ export interface GatherOptions {
   /** Walk into same-origin iframes (off in the browser: every frame runs its own gatherer). */
   includeFrames: boolean;
   now: () => number;
+  /** An element's shadow root, closed ones too where the browser shows them to extensions (default: open ones). */
+  shadowRootOf?: (element: Element) => ShadowRoot | null;
+  /** Told about every shadow root walked (the watcher observes them: the document's observer does not see inside). */
+  onShadowRoot?: (root: ShadowRoot) => void;
+  /** Text from outside the DOM (drawn on canvases), added after the page's own blocks. */
+  extraBlocks?: readonly TextBlock[];
 }
 
 export const DEFAULT_GATHER: GatherOptions = { budgetMs: 10, maxNodes: 6000, includeFrames: false, now: () => performance.now() };
@@ -119,8 +126,11 @@ export function gatherContent(doc: Document, options: GatherOptions = DEFAULT_GA
       currentFlags |= BLOCK_FLAGS.emphasis;
     }
     const owner = block ? el : blockOwner;
-    const shadow = el?.shadowRoot;
-    if (shadow) walk(shadow, owner, depth + 1);
+    const shadow = el && (options.shadowRootOf ? options.shadowRootOf(el) : el.shadowRoot);
+    if (shadow) {
+      options.onShadowRoot?.(shadow);
+      walk(shadow, owner, depth + 1);
+    }
     // Kits keep the lock screen in a <template> and stamp it out on the first click.
     if (tag === 'TEMPLATE') walk((el as HTMLTemplateElement).content, owner, depth + 1);
     if (tag === 'IFRAME' && options.includeFrames) {
@@ -128,15 +138,30 @@ export function gatherContent(doc: Document, options: GatherOptions = DEFAULT_GA
       if (inner?.body) walk(inner.body, null, depth + 1);
       flush(null);
     }
-    // Siblings rather than childNodes: no NodeList (and its isolated-world wrapper) per element. A <template>
-    // was read through its content (happy-dom also lists that content as the element's children). Out of
-    // budget, stop: stepping over the remaining siblings of a wide page costs as much as reading them.
-    for (let child = tag === 'TEMPLATE' ? null : node.firstChild; child && !truncated; child = child.nextSibling) walk(child, owner, depth + 1);
+    // Words cut into one element per character and put in order by CSS: read them as shown.
+    const run = el && !shadow ? readTinyRun(el, view, layout) : null;
+    if (run !== null) {
+      nodes += el?.childElementCount ?? 0;
+      current += run;
+    } else {
+      // Siblings rather than childNodes: no NodeList (and its isolated-world wrapper) per element. A <template>
+      // was read through its content (happy-dom also lists that content as the element's children). Out of
+      // budget, stop: stepping over the remaining siblings of a wide page costs as much as reading them.
+      for (let child = tag === 'TEMPLATE' ? null : node.firstChild; child && !truncated; child = child.nextSibling) walk(child, owner, depth + 1);
+    }
     if (block) flush(owner);
   };
 
+  const layout = { rects: MAX_RUN_RECTS };
   walk(doc.body ?? doc.documentElement, null, 0);
   flush(null);
+  for (const extra of options.extraBlocks ?? []) {
+    const room = Math.min(CONTENT_LIMITS.blockChars, CONTENT_LIMITS.totalChars - chars);
+    const text = extra.text.replace(/\s+/g, ' ').trim().slice(0, room);
+    if (!text || blocks.length >= CONTENT_LIMITS.blocks) break;
+    chars += text.length;
+    blocks.push({ text, px: extra.px, flags: extra.flags });
+  }
   for (const style of Array.from(doc.querySelectorAll('style')).slice(0, 50)) {
     if (css.length < MAX_CSS_CHARS) css += (style.textContent ?? '').slice(0, MAX_CSS_CHARS - css.length);
   }

@@ -3,13 +3,12 @@ import type { NotificationDecision, ProbeCommand } from '../shared/probe-command
 import { probePort } from './probe-listener';
 
 /**
- * Sends a command to the page-world probe of this frame (delivered synchronously).
- * Goes over the private port once connected (call listenToProbe first); before that
- * only 'disarm' can reach the probe, through `document`.
+ * Sends a command to the page-world probe of this frame (delivered synchronously) over the
+ * private port (call listenToProbe first). The probe takes commands from nowhere else, so
+ * before the port is connected there is nothing to send them to.
  */
 export function sendProbeCommand(command: ProbeCommand): void {
-  const target = probePort() ?? document;
-  target.dispatchEvent(new CustomEvent(CONTENT_TO_PROBE_EVENT, { detail: JSON.stringify(command) }));
+  probePort()?.dispatchEvent(new CustomEvent(CONTENT_TO_PROBE_EVENT, { detail: JSON.stringify(command) }));
 }
 
 /** Neutralises the page in this frame; the probe answers with a 'disarmed' event. */

@@ -50,13 +50,12 @@ export function onCommand(name: ProbeCommand['command'], handler: CommandHandler
   handlers[name] = handler;
 }
 
-function receive(event: Event, trusted: boolean): void {
+function receive(event: Event): void {
   try {
     const detail = eventDetail(event);
     if (typeof detail !== 'string' || detail.length > 1000) return;
     const command = parseProbeCommand(parseJson(detail));
-    // Anyone may disarm (it only neutralises); everything else needs the private port.
-    if (!command || (!trusted && command.command !== 'disarm')) return;
+    if (!command) return;
     handlers[command.command]?.(command);
   } catch {
     // Malformed commands are ignored.
@@ -72,8 +71,9 @@ function connect(): void {
 }
 
 export function openChannel(): void {
-  listen(port, CONTENT_TO_PROBE_EVENT, (event) => receive(event, true));
-  listen(doc, CONTENT_TO_PROBE_EVENT, (event) => receive(event, false));
+  // Commands only over the private port. A 'disarm' page scripts could send would let a page
+  // test for the extension (disarm a fresh iframe's probe, see its pushState become a no-op).
+  listen(port, CONTENT_TO_PROBE_EVENT, receive);
   listen(doc, CONTENT_READY_EVENT, connect);
   dispatch(doc, new SafeCustomEvent(PROBE_HELLO_EVENT));
 }

@@ -8,8 +8,13 @@ import { answer, wrapMethod } from './wrap';
 
 const paused = getter<boolean>(HTMLMediaElement.prototype, 'paused');
 
+const ownerDocument = getter<Document | null>(Node.prototype, 'ownerDocument');
+
 export function classifyElement(element: unknown): FullscreenTarget {
   if (element === documentElement(doc) || element === body(doc)) return 'document';
+  // Another frame's page root, reached through this frame's functions (a page borrowing a fresh iframe's API).
+  const owner = ownerDocument(element) ?? doc;
+  if (owner !== doc && (element === documentElement(owner) || element === body(owner))) return 'document';
   const name = localName(element);
   return name === 'video' ? 'video' : name === 'canvas' ? 'canvas' : 'other';
 }

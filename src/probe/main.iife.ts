@@ -3,6 +3,7 @@
 // what the page does to the content script, and neutralises them on 'disarm'.
 import { onCommand, openChannel, report } from './channel';
 import { watchAudio } from './audio';
+import { watchCanvasText } from './canvas';
 import { watchCursor } from './cursor';
 import { watchDialogs } from './dialogs';
 import { disarm } from './disarm';
@@ -10,6 +11,7 @@ import { watchLocks } from './fullscreen';
 import { watchHistory } from './history';
 import { watchMedia } from './media';
 import { watchNotifications } from './notifications';
+import { watchReopen } from './reopen';
 import { watchSwallowing } from './swallow';
 import { watchUnload } from './unload';
 
@@ -25,6 +27,8 @@ for (const watch of [
   watchUnload,
   watchSwallowing,
   watchNotifications,
+  watchCanvasText,
+  watchReopen,
 ]) {
   try {
     watch();

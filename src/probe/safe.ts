@@ -71,12 +71,23 @@ export const resolved = Promise.resolve.bind(Promise) as <T>(value: T) => Promis
 export const rejected = Promise.reject.bind(Promise) as (reason: unknown) => Promise<never>;
 export const strSlice = uncurry(String.prototype.slice) as (text: string, start: number, end?: number) => string;
 export const dispatch = uncurry(EventTarget.prototype.dispatchEvent) as (target: EventTarget, event: Event) => boolean;
-export const listen = uncurry(EventTarget.prototype.addEventListener) as (
-  target: EventTarget,
-  type: string,
-  listener: (event: Event) => void,
-  options?: boolean | AddEventListenerOptions,
-) => void;
+type Listen = (target: EventTarget, type: string, listener: (event: Event) => void, options?: boolean | AddEventListenerOptions) => void;
+const addListener = uncurry(EventTarget.prototype.addEventListener) as Listen;
+/** Listeners on the window and the document, which document.open() removes: see relisten(). */
+const onPage: Parameters<Listen>[] = [];
+
+export const listen: Listen = (target, type, listener, options) => {
+  if (target === win || target === doc) onPage[onPage.length] = [target, type, listener, options];
+  addListener(target, type, listener, options);
+};
+
+/** Adds the window's and document's listeners again (the same listener twice is ignored by the browser). */
+export function relisten(): void {
+  for (let i = 0; i < onPage.length; i++) {
+    const [target, type, listener, options] = onPage[i] as Parameters<Listen>;
+    addListener(target, type, listener, options);
+  }
+}
 export const stopImmediately = uncurry(Event.prototype.stopImmediatePropagation) as (event: Event) => void;
 export const eventType = getter<string>(Event.prototype, 'type');
 export const eventTarget = getter<EventTarget | null>(Event.prototype, 'target');

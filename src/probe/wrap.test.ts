@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { counter, tick } from './counter';
 import { answer, wrapMethod } from './wrap';
@@ -50,6 +51,39 @@ describe('wrapMethod', () => {
     const toString = Function.prototype.toString;
     expect(toString.call(toString)).toMatch(/^function toString\(\) \{\s*\[native code\]\s*\}$/);
     expect(toString.call(function named() {})).toBe('function named() {}');
+  });
+
+  it('runs an after-hook once the original returned, with its arguments, keeping the result and exceptions', () => {
+    class Doc {
+      open(fail: boolean): string {
+        if (fail) throw new TypeError('no');
+        return 'opened';
+      }
+    }
+    const after: unknown[][] = [];
+    wrapMethod(Doc.prototype, 'open', () => {}, (self, args) => {
+      after.push([self, ...args]);
+      throw new Error('after-hook errors are swallowed');
+    });
+    const doc = new Doc();
+    expect(doc.open(false)).toBe('opened');
+    expect(() => doc.open(true)).toThrow(TypeError);
+    expect(after).toEqual([[doc, false]]);
+  });
+
+  it('reads as native through another frame’s probe too: a wrapper from any realm has our source text', () => {
+    wrapMethod(Target.prototype, 'read', () => {});
+    const wrapped = Target.prototype.read;
+    // A realm no probe ran in (Chromium's script-less sandboxed iframe) shows the wrapper's source:
+    // the known limit. Every other frame runs this same code, so its wrappers have exactly this text.
+    const pristineToString = runInNewContext('Function.prototype.toString') as (this: unknown) => string;
+    const source = pristineToString.call(wrapped);
+    expect(source).not.toContain('[native code]');
+    const foreignWrapper = runInNewContext(`({ ${source} }).wrapper`) as () => unknown;
+    expect(Function.prototype.toString.call(foreignWrapper)).toMatch(/^function wrapper\(\) \{\s*\[native code\]\s*\}$/);
+    // …and other functions from that realm still read as what they are.
+    const plain = runInNewContext('(function plain(a) { return a + 1; })') as () => unknown;
+    expect(Function.prototype.toString.call(plain)).toBe('function plain(a) { return a + 1; }');
   });
 
   it('costs little per call: a million calls of a counting wrapper add well under a microsecond each', () => {

@@ -12,7 +12,8 @@
 // From then on probe events (PROBE_TO_CONTENT_EVENT) and commands
 // (CONTENT_TO_PROBE_EVENT) travel on the port, so page scripts that run later can
 // neither read them, forge them, nor stop them with a capturing listener on window.
-// The probe also accepts the harmless 'disarm' command on `document`, from anyone.
+// Commands are accepted on the port only, 'disarm' too: one a page could send would tell it
+// whether the extension is there (tests/fixtures/pages/evasion/detect.html, check 'disarm').
 //
 // Probe events are still treated as untrusted evidence that can only raise
 // suspicion (a page that got the port in a frame without our content script can

@@ -5,7 +5,7 @@ export type NotificationDecision = 'deny' | 'allow-prompt';
 export type ProbeCommand =
   /** Neutralise the page now and keep it neutralised: exit full screen, release locks,
    *  silence audio and speech, and turn dialog/unload/history/open traps into no-ops.
-   *  Harmless, so the probe accepts it from the page too (on `document`). */
+   *  Port only, like every command: from a page it would reveal the extension. */
   | { command: 'disarm' }
   /** From now on, hold notification-permission requests in this frame until a
    *  'notification-decision' arrives (at most NOTIFICATION_HOLD_MS). Port only. */

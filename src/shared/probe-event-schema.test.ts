@@ -23,6 +23,7 @@ const MINIMAL: ProbeEvent[] = [
   { kind: 'window-move' },
   { kind: 'notification-request', api: 'Notification', userGesture: false, count: 1 },
   { kind: 'disarmed' },
+  { kind: 'canvas-text', lines: [] },
 ];
 
 const COMPLETE: ProbeEvent[] = [
@@ -38,6 +39,7 @@ const COMPLETE: ProbeEvent[] = [
   { kind: 'contextmenu-block', count: 2 },
   { kind: 'window-move', method: 'resizeTo', count: 5 },
   { kind: 'notification-request', api: 'PushManager', userGesture: true, count: 1, requestId: '1-2' },
+  { kind: 'canvas-text', lines: [{ text: 'Call +1-888-555-0142', px: 36 }] },
 ];
 
 describe('probe event schema', () => {

@@ -38,6 +38,7 @@ const shapes: Record<ProbeEventKind, Check<object>> = {
     requestId: optional(str(64)),
   }),
   disarmed: object({}),
+  'canvas-text': object({ lines: arrayOf(object({ text: str(300), px: num }), 40) }),
 };
 
 /** Checks an event that came from the page world; throws ValidationError when malformed. */

@@ -61,7 +61,18 @@ export type ProbeEvent =
       requestId?: string;
     }
   /** The probe has neutralised the page after a 'disarm' command. */
-  | { kind: 'disarmed' };
+  | { kind: 'disarmed' }
+  /**
+   * Text the page drew on its canvases, as lines (the latest at each spot). Kept by the
+   * content script as page text for the detector; not sent on as behaviour.
+   */
+  | { kind: 'canvas-text'; lines: CanvasTextLine[] };
+
+export interface CanvasTextLine {
+  text: string;
+  /** Largest font size on the line in CSS px (0 when unknown). */
+  px: number;
+}
 
 export type ProbeEventKind = ProbeEvent['kind'];
 
@@ -82,4 +93,5 @@ export const PROBE_EVENT_KINDS: readonly ProbeEventKind[] = [
   'window-move',
   'notification-request',
   'disarmed',
+  'canvas-text',
 ];

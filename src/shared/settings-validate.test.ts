@@ -170,3 +170,53 @@ describe('resolveSettings with random input (property-based)', () => {
     );
   }, 30_000);
 });
+
+// Policy JSON as an administrator's file (or an attacker who can write one) may hold it:
+// prototype keys, wrong nesting, huge lists and strings, every type in every place.
+const hostileJson = fc
+  .dictionary(
+    fc.oneof(fc.constantFrom(...SETTING_KEYS, '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'), fc.string()),
+    fc.oneof(
+      settingValue,
+      fc.constant({ protectionEnabled: false, mode: 'monitor' }),
+      fc.constant(Array.from({ length: 1500 }, (_, i) => `site${i}.example`)),
+      fc.constant('x'.repeat(100_000)),
+      fc.json().map((text) => JSON.parse(text) as unknown),
+    ),
+  )
+  // Through JSON, as storage and policy files deliver it: "__proto__" stays an own key.
+  .map((value) => JSON.parse(JSON.stringify(value)) as unknown);
+
+describe('policy validation with hostile input (property-based)', () => {
+  it('never throws, never pollutes prototypes, locks every key it names, and gives protection up only when it says so', () => {
+    fc.assert(
+      fc.property(hostileJson, policyObject, (policy, user) => {
+        const state = resolveSettings(user, policy);
+        expect(({} as Record<string, unknown>).protectionEnabled).toBeUndefined();
+        expect(({} as Record<string, unknown>).mode).toBeUndefined();
+        const record = policy as Record<string, unknown>;
+        for (const key of SETTING_KEYS) if (Object.hasOwn(record, key)) expect(state.locked, key).toContain(key);
+        if (Object.hasOwn(record, 'protectionEnabled')) expect(state.settings.protectionEnabled).toBe(record.protectionEnabled !== false);
+        if (record.protectionEnabled === true) expect(state.settings.protectionEnabled).toBe(true);
+        // Issues name the setting and never repeat the token.
+        for (const issue of state.policyIssues) {
+          expect(typeof issue.key).toBe('string');
+          if (typeof record.reportToken === 'string' && record.reportToken.length > 8) expect(issue.detail).not.toContain(record.reportToken);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  }, 60_000);
+
+  it('validating the validated values again changes nothing and finds nothing wrong', () => {
+    fc.assert(
+      fc.property(hostileJson, (policy) => {
+        const once = validateSettings(policy);
+        const twice = validateSettings(once.values);
+        expect(twice.values).toEqual(once.values);
+        expect(twice.issues).toEqual([]);
+      }),
+      { numRuns: 1000 },
+    );
+  }, 60_000);
+});

@@ -206,8 +206,9 @@ describe.each(BROWSERS)('notification protection in %s', (browserName) => {
       // detector block the whole page, which notification protection does not govern.)
       const tab = await openAndClick(page(host, 'arrow.html'));
       if (chromium) {
+        // Headless Chromium answers its own prompt with 'denied' (whether it also stores 'block' depends on
+        // timing); that the extension did not refuse shows in its history, checked below.
         expect(await firstAnswer(tab)).toMatchObject({ result: 'denied' });
-        expect(await browserOwnSetting(control, origin(host))).toBe('block'); // the browser's prompt answered
       } else {
         await new Promise((done) => setTimeout(done, 1500));
         expect((await asked(tab))[0]?.result).toBe('pending');
@@ -222,8 +223,8 @@ describe.each(BROWSERS)('notification protection in %s', (browserName) => {
     await setUserSettings(control, { mode: 'monitor' });
     const tab = await openAndClick(page(HOSTS.monitor, 'arrow.html'));
     if (chromium) {
+      // Headless Chromium answers its own prompt (see above); the history says the extension only recorded it.
       expect(await firstAnswer(tab)).toMatchObject({ result: 'denied' });
-      expect(await browserOwnSetting(control, origin(HOSTS.monitor))).toBe('block'); // the browser's prompt answered
     } else {
       await new Promise((done) => setTimeout(done, 1500));
       expect((await asked(tab))[0]?.result).toBe('pending');

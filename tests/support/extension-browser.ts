@@ -49,6 +49,13 @@ export interface TestPage {
   dismissOpenDialog(): Promise<boolean>;
   /** Closes the page without running beforeunload handlers. */
   close(): Promise<void>;
+  /**
+   * Evaluates `expression` (awaited, result by value) in this extension's content-script
+   * world of the page's top frame: what a compromised or confused content script could do.
+   * Chromium only (DevTools protocol); Firefox does not expose content-script sandboxes to
+   * WebDriver BiDi, so there it rejects.
+   */
+  evaluateInContentScript(expression: string): Promise<unknown>;
 }
 
 export interface DialogRecord {
@@ -91,11 +98,24 @@ export interface ExtensionBrowser {
    * Extension pages are closed by the Firefox reload; open new ones afterwards.
    */
   restartBackground(): Promise<void>;
+  /**
+   * Calls `handler` for every request the browser reports for its pages (frames and popups
+   * included) and, in Chromium, its service workers: with where it came from. Requests the
+   * proxy sees but no handler call explains came from somewhere else (see network-silence.test.ts).
+   */
+  onRequest(handler: (request: ObservedRequest) => void): Promise<void>;
   /** Waits for the page at exactly `url` (e.g. a window an extension page opened) and returns it. */
   pageAt(url: string, timeoutMs?: number): Promise<TestPage>;
   close(): Promise<void>;
   /** Resolves when the browser goes away (e.g. the user closed its window). */
   closed: Promise<void>;
+}
+
+export interface ObservedRequest {
+  url: string;
+  method: string;
+  /** 'page': a web page or its frames; 'extension': one of the extension's pages or its service worker; 'worker': another worker. */
+  source: 'page' | 'extension' | 'worker';
 }
 
 export interface LaunchOptions {
@@ -173,16 +193,39 @@ function wrapPlaywright(page: PlaywrightPage): TestPage {
       ),
     onPopup: (handler) => void page.on('popup', (popup) => handler(wrapPlaywright(popup))),
     close: () => page.close({ runBeforeUnload: false }),
+    async evaluateInContentScript(expression) {
+      const session = await page.context().newCDPSession(page);
+      try {
+        const contexts: { id: number; origin: string; auxData?: { frameId?: string; isDefault?: boolean } }[] = [];
+        session.on('Runtime.executionContextCreated', (event) => contexts.push(event.context));
+        await session.send('Runtime.enable');
+        const { frameTree } = await session.send('Page.getFrameTree');
+        const world = contexts.find(
+          (c) => c.origin.startsWith('chrome-extension://') && c.auxData?.frameId === frameTree.frame.id && c.auxData?.isDefault === false,
+        );
+        if (!world) throw new Error('no content-script world in this page');
+        const { result, exceptionDetails } = await session.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true });
+        if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+        return result.value as unknown;
+      } finally {
+        await session.detach().catch(() => {});
+      }
+    },
   };
 }
 
 // Firefox never reports a moz-extension:// navigation as finished over BiDi, so for
 // extension pages we start the navigation and wait for the document ourselves.
+/** Pages the tests opened at an extension address: BiDi keeps reporting them as about:blank. */
+const extensionPages = new WeakSet<PuppeteerPage>();
+
 async function gotoPuppeteer(page: PuppeteerPage, url: string): Promise<void> {
   if (!url.startsWith('moz-extension:')) {
+    extensionPages.delete(page);
     await page.goto(url, { waitUntil: 'load' });
     return;
   }
+  extensionPages.add(page);
   page.goto(url, { waitUntil: 'load', timeout: 60_000 }).catch(() => {});
   const loaded = async () => {
     try {
@@ -269,6 +312,7 @@ function wrapPuppeteer(page: PuppeteerPage): TestPage {
     },
     onPopup: (handler) => void page.on('popup', (popup) => popup && handler(wrapPuppeteer(popup))),
     close: () => page.close({ runBeforeUnload: false }),
+    evaluateInContentScript: () => Promise.reject(new Error('Firefox does not expose content-script sandboxes to WebDriver BiDi')),
   };
 }
 
@@ -349,6 +393,21 @@ async function launchChromium(options: LaunchOptions, extensionDir: string): Pro
       } finally {
         await helper.close();
       }
+    },
+    async onRequest(handler) {
+      context.on('request', (request) => {
+        let source: ObservedRequest['source'] = 'page';
+        const worker = request.serviceWorker();
+        if (worker) source = worker.url().startsWith(extensionOrigin) ? 'extension' : 'worker';
+        else {
+          try {
+            if (request.frame().url().startsWith(extensionOrigin)) source = 'extension';
+          } catch {
+            source = 'worker';
+          }
+        }
+        handler({ url: request.url(), method: request.method(), source });
+      });
     },
     async pageAt(url, timeoutMs = 10_000) {
       let found: PlaywrightPage | undefined;
@@ -454,6 +513,27 @@ async function launchFirefox(options: LaunchOptions, extensionDir: string): Prom
       // The reload closes the extension's pages: once this one is gone, the old background is too.
       await pollUntil(() => page.evaluate(() => false).catch(() => true), 10_000, 'the extension to unload');
       await pollUntil(answers, 15_000, 'the reloaded extension to answer');
+    },
+    async onRequest(handler) {
+      const origin = `moz-extension://${FIREFOX_EXTENSION_UUID}/`;
+      const watched = new WeakSet<PuppeteerPage>();
+      const watch = (page: PuppeteerPage | null) => {
+        if (!page || watched.has(page)) return;
+        watched.add(page);
+        page.on('request', (request) => {
+          let frameUrl = '';
+          try {
+            frameUrl = request.frame()?.url() ?? '';
+          } catch {
+            // A frame already gone.
+          }
+          // A fetch() of an extension page comes without a frame, and BiDi reports such pages as about:blank.
+          const fromExtension = frameUrl.startsWith(origin) || page.url().startsWith(origin) || extensionPages.has(page);
+          handler({ url: request.url(), method: request.method(), source: fromExtension ? 'extension' : 'page' });
+        });
+      };
+      browser.on('targetcreated', (target) => void target.page().then(watch, () => {}));
+      for (const page of await browser.pages()) watch(page);
     },
     async pageAt(url, timeoutMs = 10_000) {
       let found: PuppeteerPage | undefined;

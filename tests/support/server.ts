@@ -44,6 +44,9 @@ export interface RequestRecord {
   path: string;
   method: string;
   status: number;
+  /** The Origin and Referer headers, when sent: an extension's own requests carry its origin. */
+  origin?: string;
+  referer?: string;
 }
 
 export type Handler = (request: IncomingMessage, response: ServerResponse, path: string) => boolean | void;
@@ -91,6 +94,8 @@ export async function startServer(): Promise<TestServer> {
       path = absolute.pathname + absolute.search;
     }
     const record: RequestRecord = { host, path, method: request.method ?? 'GET', status: 0 };
+    if (typeof request.headers.origin === 'string') record.origin = request.headers.origin;
+    if (typeof request.headers.referer === 'string') record.referer = request.headers.referer;
     requests.push(record);
     response.on('finish', () => (record.status = response.statusCode));
 

@@ -16,6 +16,9 @@ describe('normalisation', () => {
     ['Greek look-alikes', 'Αpple ѕеcurity', 'apple security'],
     ['Latin accents dropped, Japanese voiced marks kept', 'Votre ordinateur est bloqué — ブロック', 'votre ordinateur est bloque — ブロック'],
     ['whitespace collapsed', '  Your\n\tPC  ', 'your pc'],
+    ['Greek and Cyrillic capitals (folded before lower case: Η is H, Ν is N, Μ is M)', 'ΜΙСRΟSΟFΤ WΙΝDΟWS DЕFЕΝDЕR', 'microsoft windows defender'],
+    ['Cherokee capitals', 'ᎪᏢᏢᏞᎬ'.replace('Ꮮ', 'L'), 'apple'],
+    ['accented Greek and Cyrillic look-alikes (ό, ѐ) fold once bare', 'Micrόsoft Dеfѐnder', 'microsoft defender'],
     ['German umlaut', 'Schließen Sie nicht', 'schließen sie nicht'],
   ])('matchForm: %s', (_what, input, expected) => {
     expect(matchForm(input)).toBe(expected);

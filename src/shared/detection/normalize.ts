@@ -14,6 +14,15 @@ const HOMOGLYPHS: Record<string, string> = {
 };
 const HOMOGLYPH_RE = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'g');
 
+// Capitals, folded BEFORE lower-casing: lower case loses what they look like (Greek Η looks
+// like H but η like n, Ν like N but ν like v, Μ like M but μ like u). "ΜΙСRΟSΟFΤ WΙΝDΟWS".
+const CAPITAL_HOMOGLYPHS: Record<string, string> = {
+  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', У: 'Y', Х: 'X',
+  Ѕ: 'S', І: 'I', Ј: 'J', Ԛ: 'Q', Ԝ: 'W', Ү: 'Y', Һ: 'H', Ӏ: 'I', Ꭺ: 'A', Ᏼ: 'B', Ꮯ: 'C', Ꭰ: 'D', Ꭼ: 'E', Ꮋ: 'H', Ꮖ: 'I', Ꮶ: 'K', Ꮇ: 'M', Ꮲ: 'P', Ꮪ: 'S', Ꭲ: 'T', Ꮃ: 'W',
+};
+const CAPITAL_RE = new RegExp(`[${Object.keys(CAPITAL_HOMOGLYPHS).join('')}]`, 'g');
+
 // Latin diacritics only: Japanese voiced marks (U+3099/U+309A) must survive.
 const LATIN_DIACRITICS = /[\u0300-\u036f]/g;
 
@@ -27,9 +36,13 @@ export function cleanText(text: string): string {
  * folded to Latin, Latin accents dropped, whitespace collapsed.
  */
 export function matchForm(text: string): string {
-  return cleanText(text)
+  // Accents first: "Micrόsoft" hides a Greek ό (omicron with tonos) that only folds once bare.
+  const bare = cleanText(text).normalize('NFKD').replace(LATIN_DIACRITICS, '');
+  return bare
+    .replace(CAPITAL_RE, (char) => CAPITAL_HOMOGLYPHS[char] ?? char)
     .toLowerCase()
     .replace(HOMOGLYPH_RE, (char) => HOMOGLYPHS[char] ?? char)
+    // Lower-casing can bring marks back (İ becomes i + a combining dot).
     .normalize('NFKD')
     .replace(LATIN_DIACRITICS, '')
     .normalize('NFC')

@@ -41,7 +41,7 @@ describe('verdict rules (fixtures in fixtures/score-cases.json)', () => {
   });
 
   it('has at least one positive and one negative example for every rule', () => {
-    const rules: RuleId[] = ['behaviour+claim+brandOrCall', 'behaviour+brand+call+claim', 'twoBehaviours+claim', 'notificationLure', 'behaviour+content', 'content+place'];
+    const rules: RuleId[] = ['behaviour+claim+brandOrCall', 'behaviour+brand+call+claim', 'twoBehaviours+claim', 'notificationLure', 'lockAlarmTrap', 'behaviour+content', 'content+place'];
     for (const rule of rules) {
       expect(CASES.some((c) => c.expect.rule === rule), `positive for ${rule}`).toBe(true);
       expect(CASES.some((c) => c.negativeFor?.includes(rule)), `negative for ${rule}`).toBe(true);
@@ -55,6 +55,14 @@ describe('scoring invariants', () => {
       const weights = categoryWeights([{ key: 'x', params: [], category, weight: 100 }]);
       expect(decide(weights).level, category).not.toBe('scam');
     }
+  });
+
+  it('behaviour alone yields scam only when the screen is locked, an alarm sounds AND leaving is trapped', () => {
+    const strong = (category: 'lock' | 'alarm' | 'trap') => ({ key: category, params: [], category, weight: 4 });
+    expect(decide(categoryWeights([strong('lock'), strong('alarm')])).level).not.toBe('scam');
+    expect(decide(categoryWeights([strong('lock'), strong('trap')])).level).not.toBe('scam');
+    expect(decide(categoryWeights([strong('alarm'), strong('trap')])).level).not.toBe('scam');
+    expect(decide(categoryWeights([strong('lock'), strong('alarm'), strong('trap')]))).toEqual({ level: 'scam', rule: 'lockAlarmTrap' });
   });
 
   it('content alone (claim + brand + pushed call) never yields scam', () => {

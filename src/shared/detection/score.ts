@@ -36,6 +36,7 @@ export type RuleId =
   | 'behaviour+brand+call+claim'
   | 'twoBehaviours+claim'
   | 'notificationLure'
+  | 'lockAlarmTrap'
   | 'behaviour+content'
   | 'content+place'
   | 'none';
@@ -60,6 +61,12 @@ export function decide(w: CategoryWeights): { level: VerdictLevel; rule: RuleId 
   // A notification prompt with "click Allow to prove you are not a robot" (notif-en-redringofb-captcha;
   // benign: gchrome__notifications-*, mdn-dom__notifications-*).
   if (w.lure >= 3) return { level: 'scam', rule: 'notificationLure' };
+  // Locked, alarmed AND trapped at once: a lock screen whatever it says. A kit can show its
+  // whole story as images (nothing for the text rules to read); all three kinds of hostile
+  // behaviour together are what no game, player or editor does (tests/fixtures/pages/evasion/
+  // images-only.html, worker.html; benign: plyr__demo plays and goes full screen, no trap).
+  // The lock must be the whole page or Esc captured (3): pointer lock alone is every shooter game.
+  if (strongBehaviour >= 3 && w.lock >= 3) return { level: 'scam', rule: 'lockAlarmTrap' };
 
   if (strongBehaviour >= 1 && contentKinds >= 1 && (w.claim >= 1 || callPushed)) return { level: 'suspicious', rule: 'behaviour+content' };
   if (claimStrong && brand && callPushed && w.place > 0) return { level: 'suspicious', rule: 'content+place' };

@@ -1,0 +1,74 @@
+// Storage stays bounded whatever a page does: a page can send the worker evidence for as
+// long as it is open, so what is kept per tab must not grow with it.
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from '../../tests/unit/support/fake-browser';
+import { CONTENT_LIMITS } from '../shared/detection/content-evidence';
+
+vi.mock('webextension-polyfill', async () => (await import('../../tests/unit/support/fake-browser')).polyfillModule());
+
+const browser = fakeBrowser();
+const TAB = { id: 9, url: 'http://flood.example.test/', windowId: 1, active: true };
+
+async function send(type: string, payload: unknown, frameId = 0): Promise<void> {
+  const sender = { id: browser.runtime.id, url: TAB.url, tab: { ...TAB }, frameId };
+  const [reply] = browser.runtime.onMessage.fire({ type, payload }, sender) as Promise<{ ok: boolean; error?: string }>[];
+  const answer = await reply;
+  if (!answer?.ok) throw new Error(`${type}: ${answer?.error}`);
+}
+
+beforeAll(async () => {
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+  browser.tabsById.set(TAB.id, { ...TAB });
+  await browser.storage.local.set({ userSettings: { mode: 'monitor' } });
+  await import('./main');
+});
+
+describe('per-tab detection state', () => {
+  it('stays small however much a page and its frames send', async () => {
+    await send('page-hello', { docId: 'doc-00000001' });
+    // 40 frames, each with the largest evidence, crowded with distinct phone numbers and scare words.
+    const numbers = Array.from({ length: 400 }, (_, i) => `+1-888-555-${String(i).padStart(4, '0')}`);
+    for (let frame = 0; frame < 40; frame++) {
+      const blocks = Array.from({ length: CONTENT_LIMITS.blocks }, (_, i) => ({
+        text: `Call Microsoft ${numbers[(i + frame) % numbers.length]} infected blocked ${'x'.repeat(40)}`.slice(0, CONTENT_LIMITS.blockChars),
+        px: 30,
+        flags: 15,
+      })).slice(0, Math.floor(CONTENT_LIMITS.totalChars / 80));
+      const evidence = { url: `http://f${frame}.example.test/`, lang: 'en', title: 'Windows Defender', blocks, attrs: [], cssLogo: true, progressBars: 3, truncated: true };
+      await send('page-content', { docId: `doc-${String(frame).padStart(8, '0')}`, evidence }, frame);
+    }
+    // 300 batches of 100 events, with ever-new speech, dialog texts and keys.
+    for (let batch = 0; batch < 300; batch++) {
+      const events = Array.from({ length: 100 }, (_, i) => {
+        const n = batch * 100 + i;
+        return [
+          { kind: 'speech', text: `Your computer is infected ${n} ${'y'.repeat(900)}`, lang: 'en' },
+          { kind: 'dialog', dialog: 'alert', count: n, text: `Call now ${n} ${'z'.repeat(900)}` },
+          { kind: 'key-swallow', keys: Array.from({ length: 50 }, (_, k) => `Key${n}-${k}`) },
+          { kind: 'history-push', count: n },
+        ][n % 4];
+      });
+      await send('probe-events', { events });
+    }
+    const state = browser.storage.session.data[`tab:${TAB.id}`] as { frames: Record<string, { findings: { phones: unknown[] } }> };
+    const size = JSON.stringify(state).length;
+    process.stdout.write(`[bounds] tab state: ${size} characters, ${Object.keys(state.frames).length} frames, phones per frame ${Object.values(state.frames).map((f) => f.findings.phones.length).join("/")}\n`);
+    expect(Object.keys(state.frames).length).toBeLessThanOrEqual(16);
+    expect(size).toBeLessThan(64 * 1024);
+  }, 120_000);
+});
+
+describe('history', () => {
+  it('keeps at most historyLimit entries, the newest', async () => {
+    const { recordHistory } = await import('./history/store');
+    const reasons = Array.from({ length: 8 }, (_, i) => ({ key: 'reasonClaimInfected', params: [`phrase ${i}`], category: 'claim' as const, weight: 1 }));
+    for (let i = 0; i < 600; i++) {
+      await recordHistory({ kind: 'detection', url: `http://s${i}.example.test/`, level: 'scam', reasons, phoneNumbers: ['+1 888 555 0199'], data: { score: 9 }, time: Date.now() + 60_000 + i });
+    }
+    const history = browser.storage.local.data.history as { entries: { url: string }[] };
+    expect(history.entries).toHaveLength(500);
+    expect(history.entries[0]?.url).toBe('http://s599.example.test/');
+    process.stdout.write(`[bounds] history: ${JSON.stringify(history).length} characters for 500 detections (${Math.round(JSON.stringify(history).length / 500)} per entry)\n`);
+  }, 120_000);
+});

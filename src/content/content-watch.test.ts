@@ -1,0 +1,70 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ContentEvidence } from '../shared/detection/content-evidence';
+import { watchContent } from './content-watch';
+
+const texts = (evidence: ContentEvidence | undefined) => evidence?.blocks.map((block) => block.text).join(' | ') ?? '';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  document.body.innerHTML = '<p id="clock">0</p>';
+});
+afterEach(() => vi.useRealTimers());
+
+/** Lets the watcher's throttled, idle-time gathers and the observer's callbacks run. */
+async function run(ms: number): Promise<void> {
+  for (let t = 0; t < ms; t += 50) await vi.advanceTimersByTimeAsync(50);
+}
+
+describe('content watcher', () => {
+  it('gathers again when a page that kept changing until the watcher gave up starts to behave like a lock screen', async () => {
+    const sent: ContentEvidence[] = [];
+    const watcher = watchContent((evidence) => sent.push(evidence));
+    // A clock ticking every 100 ms for two minutes: the watcher backs off, then stops (60 gathers).
+    for (let i = 1; i <= 1200; i++) {
+      (document.getElementById('clock') as HTMLElement).textContent = String(i);
+      await run(100);
+    }
+    const whenItGaveUp = sent.length;
+    expect(whenItGaveUp).toBeLessThanOrEqual(60);
+    document.body.innerHTML = '<h1>Windows Defender</h1><p>Your computer is infected</p>';
+    await run(2000);
+    expect(sent.length, 'the budget is spent: a change alone is not looked at').toBe(whenItGaveUp);
+    watcher.behaved();
+    await run(200);
+    expect(texts(sent.at(-1))).toBe('Windows Defender | Your computer is infected');
+  });
+
+  it('sees changes inside shadow roots, closed ones included, and text from outside the DOM', async () => {
+    const closed = new WeakMap<Element, ShadowRoot>();
+    const host = document.createElement('div');
+    document.body.append(host);
+    closed.set(host, host.attachShadow({ mode: 'closed' }));
+    const root = closed.get(host) as ShadowRoot;
+    root.innerHTML = '<p>inside</p>';
+    let extra = [{ text: 'drawn on a canvas', px: 30, flags: 0 }];
+    const sent: ContentEvidence[] = [];
+    const watcher = watchContent((evidence) => sent.push(evidence), { shadowRootOf: (el) => closed.get(el) ?? null, extraBlocks: () => extra });
+    await run(500);
+    expect(texts(sent.at(-1))).toBe('0 | inside | drawn on a canvas');
+    root.innerHTML = '<p>Call +1-888-555-0142</p>';
+    await run(1000);
+    expect(texts(sent.at(-1))).toBe('0 | Call +1-888-555-0142 | drawn on a canvas');
+    extra = [{ text: 'redrawn', px: 30, flags: 0 }];
+    watcher.changed();
+    await run(1000);
+    expect(texts(sent.at(-1))).toBe('0 | Call +1-888-555-0142 | redrawn');
+  });
+
+  it('says when the document’s root was replaced (document.open() drops every listener)', async () => {
+    const replaced = vi.fn();
+    watchContent(() => {}, { onDocumentReplaced: replaced });
+    await run(300);
+    const html = document.createElement('html');
+    html.append(document.createElement('body'));
+    document.documentElement.remove();
+    document.append(html);
+    await run(300);
+    expect(replaced).toHaveBeenCalledTimes(1);
+  });
+});
