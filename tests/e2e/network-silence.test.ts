@@ -26,7 +26,8 @@ import { pause } from '../support/warning-helpers';
 import { CORPUS_DIR, corpusAvailable } from '../unit/support/corpus';
 
 const FULL = process.env.FWB_CORPUS_FULL === '1';
-const PER_FAMILY = 2;
+/** Cases per corpus family in the CI sample (FWB_CORPUS_PER_FAMILY=1 halves the run). */
+const PER_FAMILY = Number(process.env.FWB_CORPUS_PER_FAMILY ?? 2) === 1 ? 1 : 2;
 const EXTENSION_ORIGIN = /^(chrome|moz)-extension:/;
 
 if (!corpusAvailable()) {
@@ -40,7 +41,9 @@ function sample(cases: CorpusCase[]): CorpusCase[] {
     const key = `${kase.label}/${kase.family}`;
     byFamily.set(key, [...(byFamily.get(key) ?? []), kase]);
   }
-  return [...byFamily.values()].flatMap((family) => (family.length <= PER_FAMILY ? family : [family[0], family[family.length - 1]] as CorpusCase[]));
+  return [...byFamily.values()].flatMap((family) =>
+    family.length <= PER_FAMILY ? family : ((PER_FAMILY === 1 ? [family[0]] : [family[0], family[family.length - 1]]) as CorpusCase[]),
+  );
 }
 
 /** The request as the proxy sees it: CONNECT host for https, method + host + path for http. */
