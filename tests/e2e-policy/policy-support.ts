@@ -43,6 +43,14 @@ export async function openPolicySession(
     if (browserName === 'firefox') policy?.remove();
   }
   const installed = policy as PolicyFile;
+  // Chromium answers storage.managed only once its policy service is ready (seconds after start); until then
+  // the extension runs on defaults and says the policy is unreadable. Tests start once the policy has arrived.
+  const page = await openExtensionPage(session.browser);
+  try {
+    await waitForState(page, (state) => !state.policyIssues.some((issue) => issue.key === '*' && issue.problem === 'unreadable'), 30_000);
+  } finally {
+    await page.close();
+  }
   return {
     ...session,
     policy: installed,

@@ -38,6 +38,7 @@ export async function blockView(record: BlockRecord): Promise<BlockView> {
     allowReports: settings.allowUserReports,
     mode: record.mode,
     blockedAt: record.blockedAt,
+    supportContact: settings.supportContact,
   };
 }
 

@@ -1,5 +1,5 @@
 import { isBlockId } from '../block-id';
-import type { ProtectionMode } from '../settings';
+import type { ProtectionMode, SupportContact } from '../settings';
 import { type Check, object, oneOf, ValidationError } from '../validate';
 import type { Verdict } from '../verdict';
 import type { MessageSpec } from './spec';
@@ -39,6 +39,8 @@ export interface BlockView {
   /** 'block': this page replaced the blocked one; 'warn': the blocked page stays open in its own tab. */
   mode: Extract<ProtectionMode, 'block' | 'warn'>;
   blockedAt: number;
+  /** The organisation's helpdesk (policy), the one number the user should call. */
+  supportContact: SupportContact | null;
 }
 
 export interface ProtectionResponses {

@@ -69,7 +69,22 @@ function renderPage(view: BlockView): void {
   if (hasThumbnail) byId<HTMLImageElement>('thumbnail').src = view.thumbnail as string;
 }
 
+function renderSupport(view: BlockView): void {
+  const contact = view.supportContact;
+  if (!contact || !(contact.name || contact.phone)) return;
+  byId('support-contact').textContent = t('warningSupportContact', [contact.name, contact.phone]);
+  const link = byId<HTMLAnchorElement>('support-link');
+  // Only an https address from policy becomes a link; anything else stays off the page.
+  if (/^https:\/\//i.test(contact.url ?? '')) {
+    link.href = contact.url;
+    link.textContent = contact.url;
+    link.hidden = false;
+  }
+  byId('support-section').hidden = false;
+}
+
 export function renderBlock(view: BlockView): void {
+  renderSupport(view);
   renderReasons(view.verdict.reasons);
   renderPhones(view.verdict.phoneNumbers);
   renderPage(view);
