@@ -2,8 +2,8 @@
 // from the local server under its own URL, or under a neutral host of the same site
 // (so Chromium keeps the pages in one renderer process, as it would for one site).
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, posix, resolve, sep } from 'node:path';
-import type { TestServer } from '../support/server';
+import { join, normalize, posix, resolve, sep } from 'node:path';
+import { contentTypeFor, type TestServer } from '../support/server';
 
 export type Label = 'scam' | 'benign';
 
@@ -18,30 +18,6 @@ export interface BenchCase {
 
 export const NEUTRAL_DOMAIN = 'corpus.fwb.test';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.htm': 'text/html; charset=utf-8',
-  '.php': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.mp3': 'audio/mpeg',
-  '.wav': 'audio/wav',
-  '.ogg': 'audio/ogg',
-  '.mp4': 'video/mp4',
-  '.webm': 'video/webm',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 export function corpusDir(): string {
   return resolve(process.env.CORPUS_DIR ?? resolve(import.meta.dirname, '../../../shared/corpus'));
@@ -108,7 +84,7 @@ export function serveCases(server: TestServer, cases: BenchCase[]): void {
     server.route(new URL(kase.url).hostname, (_request, response, path) => {
       const file = caseFile(kase, path);
       if (!file) return false;
-      response.writeHead(200, { 'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      response.writeHead(200, { 'content-type': contentTypeFor(file), 'cache-control': 'no-store' });
       createReadStream(file).pipe(response);
       return true;
     });
