@@ -1,13 +1,14 @@
 // Hidden cursor. Checked where it matters, under the pointer: on a mouse move
-// (at most every 250 ms, one getComputedStyle) and once the page has loaded
-// (html/body). Reported once per kind of element: html/body ('document'), a
+// (at most every 250 ms, one getComputedStyle) and once the page has loaded and
+// painted (html/body): right at `load` the style is often stale, and reading it
+// would force a style recalculation of the whole page in the middle of its load. Reported once per kind of element: html/body ('document'), a
 // <video> or <canvas> (players and games hide the cursor too), or another element
 // covering most of the viewport ('other', an overlay).
 import type { FullscreenTarget } from '../shared/probe-events';
 import { report } from './channel';
 import { onDisarm, state } from './disarm';
 import { classifyElement } from './fullscreen';
-import { body, createElement, doc, documentElement, eventTarget, getter, listen, method, now, strSlice, uncurry, win } from './safe';
+import { body, createElement, doc, documentElement, eventTarget, getter, listen, method, now, safeSetTimeout, strSlice, uncurry, win } from './safe';
 
 const computedStyle = uncurry(win.getComputedStyle) as (window: Window, element: Element) => CSSStyleDeclaration;
 const propertyValue = method<string>(CSSStyleDeclaration.prototype, 'getPropertyValue');
@@ -21,6 +22,7 @@ const inlineStyle = getter<CSSStyleDeclaration>(HTMLElement.prototype, 'style');
 const append = method(Node.prototype, 'appendChild');
 const isConnected = getter<boolean>(Node.prototype, 'isConnected');
 const setText = getOwnSetter(Node.prototype, 'textContent');
+const nextFrame = method<number>(win, 'requestAnimationFrame') as (window: Window, callback: () => void) => number | undefined;
 
 function getOwnSetter(owner: object, name: string): (self: unknown, value: string) => void {
   const set = Object.getOwnPropertyDescriptor(owner, name)?.set;
@@ -64,6 +66,11 @@ function checkPage(): void {
   }
 }
 
+/** After the next paint, when the browser has just computed the style anyway (never, in a hidden tab: the mouse check remains). */
+function checkPageAfterPaint(): void {
+  nextFrame(win, () => safeSetTimeout(checkPage, 0));
+}
+
 let restoreStyle: HTMLElement | undefined;
 function restoreCursor(): void {
   if (!restoreStyle) {
@@ -90,7 +97,7 @@ export function watchCursor(): void {
     },
     { capture: true, passive: true },
   );
-  listen(win, 'load', checkPage);
+  listen(win, 'load', checkPageAfterPaint);
   listen(doc, 'fullscreenchange', checkPage);
   onDisarm(restoreCursor);
 }
