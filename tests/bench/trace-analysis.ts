@@ -97,6 +97,8 @@ export interface WindowResult {
 
 export const LONG_TASK_MS = 50;
 export const CAP_FACTOR = 2;
+/** How many of the extension's functions a page's result names (FWB_BENCH_TOP to see more). */
+const TOP_FUNCTIONS = Number(globalThis.process?.env.FWB_BENCH_TOP) || 5;
 const SCRIPT_EVENTS = ['EvaluateScript', 'v8.compile', 'FunctionCall'];
 
 const data = (event: TraceEvent): Record<string, unknown> => (event.args?.data as Record<string, unknown> | undefined) ?? {};
@@ -316,7 +318,7 @@ export function analyseTrace(events: TraceEvent[], extensionPrefix: string, wind
     }
     const topFunctions = [...byFunction]
       .sort((a, b) => b[1] - a[1])
-      .slice(0, 5)
+      .slice(0, TOP_FUNCTIONS)
       .map(([fn, us]) => ({ fn, ms: us / 1000 }));
     return {
       label: window.label,
