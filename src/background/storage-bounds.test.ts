@@ -26,7 +26,7 @@ beforeAll(async () => {
 
 describe('per-tab detection state', () => {
   it('stays small however much a page and its frames send', async () => {
-    await send('page-hello', { docId: 'doc-00000001' });
+    await send('frame-start', { docId: 'doc-00000001' });
     // 40 frames, each with the largest evidence, crowded with distinct phone numbers and scare words.
     const numbers = Array.from({ length: 400 }, (_, i) => `+1-888-555-${String(i).padStart(4, '0')}`);
     for (let frame = 0; frame < 40; frame++) {

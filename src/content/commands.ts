@@ -2,7 +2,6 @@
 // from a flagged page everything the isolated world can reach, asks the
 // page-world probe to disarm the rest (dialogs, unload, history and window.open
 // traps, Web Audio), and keeps it that way for as long as the document lives.
-import { sendMessage } from '../platform/messaging';
 import { type MessageListener, runtimeApi } from '../platform/runtime-api';
 import { isProtectionCommand } from '../shared/messages/protection';
 import { sendProbeCommand } from './probe-commands';
@@ -79,8 +78,8 @@ export function neutralisePage(): void {
   }
 }
 
-/** Listens for the background's commands, and asks once whether this page is to be disarmed from the start. */
-export function listenForCommands(): void {
+/** Listens for the background's commands; `startsDisarmed` says whether this page is to be disarmed from the start. */
+export function listenForCommands(startsDisarmed: Promise<boolean>): void {
   guardUnload();
   const onCommand: MessageListener = (message, sender, sendResponse) => {
     // Only our own background can reach here (web pages cannot message content scripts); check anyway.
@@ -90,9 +89,9 @@ export function listenForCommands(): void {
     return false;
   };
   runtimeApi().onMessage.addListener(onCommand);
-  sendMessage('protection-page-start', {})
-    .then((answer) => {
-      if (answer.disarm) neutralisePage();
+  startsDisarmed
+    .then((disarm) => {
+      if (disarm) neutralisePage();
     })
     .catch(() => {
       // The worker may be restarting; a later verdict still neutralises the page.

@@ -9,7 +9,8 @@ import { type ContentWatcher, watchContent } from './content-watch';
 import { watchEffects } from './effects';
 import { createBatcher } from './event-batcher';
 import { isEmptyEvidence } from './frame-report';
-import { guardNotifications, noteContentReply } from './notification-guard';
+import { startFrame } from './frame-start';
+import { canAskForNotifications, guardNotifications, noteContentReply, permissionNow } from './notification-guard';
 import { listenToProbe } from './probe-listener';
 
 const FORWARD_DELAY_MS = 20;
@@ -25,11 +26,11 @@ function newDocId(): string {
 try {
   const docId = newDocId();
   const topFrame = window === window.top;
+  const notifications = canAskForNotifications();
   // First, so the service worker resets the tab before this document's events arrive.
-  // Only a top frame's hello means anything to it; subframes save the message.
-  if (topFrame) sendMessage('page-hello', { docId }).catch(() => {});
+  const start = startFrame(docId, notifications ? permissionNow() : undefined);
   // Registers the page's first beforeunload listener, so a neutralised page can never prompt.
-  listenForCommands();
+  listenForCommands(start.then((answer) => answer.disarm));
   const batch = createBatcher((events) => {
     sendMessage('probe-events', { events }).catch(() => {
       // The service worker may be restarting; the next batch carries on.
@@ -54,7 +55,7 @@ try {
     forward(event);
   });
   // After the forwarder: the detector hears of a request even when it is refused.
-  guardNotifications();
+  if (notifications) guardNotifications(start.then((answer) => answer.notifications));
   // A subframe with nothing to read yet (ads, trackers, blank frames) is not reported until it has.
   let reported = topFrame;
   content.watcher = watchContent((evidence) => {

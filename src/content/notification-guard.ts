@@ -2,9 +2,11 @@
 // (the probe's hold contract, src/probe/notifications.ts): a synchronous answer keeps
 // the user's click, without which Firefox shows no prompt. What it decides with is
 // known beforehand: the service worker's context at start (settings, blocked site,
-// verdict), and the verdict and lure-text flag of every content report.
+// verdict; in the answer to 'frame-start'), and the verdict and lure-text flag of every
+// content report.
 import { sendMessage } from '../platform/messaging';
 import { type MessageListener, runtimeApi } from '../platform/runtime-api';
+import type { PagePermission } from '../shared/messages/notifications';
 import { asNotificationsCommand } from '../shared/notifications/commands';
 import { decideRequest, type NotificationContext } from '../shared/notifications/decide';
 import { NOTIFICATION_HOLD_MS } from '../shared/probe-commands';
@@ -32,7 +34,7 @@ export function noteContentReply(reply: { level: VerdictLevel; lure?: boolean })
   lure ||= reply.lure === true;
 }
 
-const permissionNow = () => (typeof Notification === 'undefined' ? 'default' : Notification.permission);
+export const permissionNow = (): PagePermission => (typeof Notification === 'undefined' ? 'default' : Notification.permission);
 
 function decide(held: Held): void {
   if (!context) {
@@ -74,29 +76,30 @@ const onCommand: MessageListener = (message, _sender, sendResponse) => {
   return true;
 };
 
-async function loadContext(attempt = 0): Promise<void> {
+function useContext(received: NotificationContext | null): void {
+  // None (the service worker could not answer): held requests go to the browser as usual.
+  if (!received) return;
+  context = received;
+  for (const held of waiting.splice(0)) decide(held);
+  // A blocked site that keeps its permission (Firefox): its push subscriptions end on every visit.
+  if (context.protect && context.blocked && window === window.top) void endPush().catch(() => {});
+}
+
+/** Cross-origin frames cannot get notification permission at all (reading top.location throws there). */
+export function canAskForNotifications(): boolean {
   try {
-    context = await sendMessage('notification-context', { permission: permissionNow() });
-    for (const held of waiting.splice(0)) decide(held);
-    // A blocked site that keeps its permission (Firefox): its push subscriptions end on every visit.
-    if (context.protect && context.blocked && window === window.top) void endPush().catch(() => {});
+    return window.top === window || window.top?.location.origin === location.origin;
   } catch {
-    // The service worker may be starting: once more, then requests go to the browser as usual.
-    if (attempt === 0) setTimeout(() => void loadContext(1), 100);
+    return false;
   }
 }
 
-export function guardNotifications(): void {
-  try {
-    // Cross-origin frames cannot get notification permission at all (reading top.location throws there).
-    if (window.top !== window && window.top?.location.origin !== location.origin) return;
-  } catch {
-    return;
-  }
+/** For frames that can ask (see canAskForNotifications); `start` brings the service worker's context. */
+export function guardNotifications(start: Promise<NotificationContext | null>): void {
   listenToProbe((event) => {
     if (event.kind === 'notification-request' && event.requestId) decide({ ...event, requestId: event.requestId, at: performance.now() });
   });
   whenProbeConnected(holdNotificationRequests);
   runtimeApi().onMessage.addListener(onCommand);
-  void loadContext();
+  start.then(useContext, () => {});
 }

@@ -29,23 +29,23 @@ describe('runtimeApi (unit tests run the chrome build)', () => {
 
 describe('sendMessage', () => {
   it('sends {type, payload} and unwraps a successful reply', async () => {
-    const runtime = stubRuntime({ ok: true, value: { disarm: false } });
-    await expect(sendMessage('protection-page-start', {})).resolves.toEqual({ disarm: false });
-    expect(runtime.sendMessage).toHaveBeenCalledWith({ type: 'protection-page-start', payload: {} });
+    const runtime = stubRuntime({ ok: true, value: { disarm: false, notifications: null } });
+    await expect(sendMessage('frame-start', { docId: 'abcdef12-3456' })).resolves.toEqual({ disarm: false, notifications: null });
+    expect(runtime.sendMessage).toHaveBeenCalledWith({ type: 'frame-start', payload: { docId: 'abcdef12-3456' } });
   });
 
   it('turns a refused message into an error carrying the reason', async () => {
     stubRuntime({ ok: false, error: 'message.type: unknown message type' });
-    await expect(sendMessage('protection-page-start', {})).rejects.toThrow('message.type: unknown message type');
+    await expect(sendMessage('frame-start', { docId: 'abcdef12-3456' })).rejects.toThrow('message.type: unknown message type');
   });
 
   it.each([undefined, null, 'text', { value: 1 }])('treats %o as no reply', async (reply) => {
     stubRuntime(reply);
-    await expect(sendMessage('protection-page-start', {})).rejects.toThrow("No reply to 'protection-page-start'");
+    await expect(sendMessage('frame-start', { docId: 'abcdef12-3456' })).rejects.toThrow("No reply to 'frame-start'");
   });
 
   it('rejects (never throws synchronously) when the runtime is gone', async () => {
-    const sent = sendMessage('protection-page-start', {});
+    const sent = sendMessage('frame-start', { docId: 'abcdef12-3456' });
     await expect(sent).rejects.toThrow(/No extension runtime/);
   });
 });

@@ -58,7 +58,9 @@ export const nullable =
     value === null ? null : check(value, path);
 
 type Shape = Record<string, Check<unknown>>;
-type FromShape<S extends Shape> = { [K in keyof S]: ReturnType<S[K]> };
+/** Fields whose check may give undefined (optional()) may be left out, as the check allows. */
+type OptionalKeys<S extends Shape> = { [K in keyof S]: undefined extends ReturnType<S[K]> ? K : never }[keyof S];
+type FromShape<S extends Shape> = { [K in Exclude<keyof S, OptionalKeys<S>>]: ReturnType<S[K]> } & { [K in OptionalKeys<S>]?: ReturnType<S[K]> };
 
 export const object =
   <S extends Shape>(shape: S): Check<FromShape<S>> =>

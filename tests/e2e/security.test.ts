@@ -260,8 +260,11 @@ describe.each(BROWSERS)('the extension’s own pages against a hostile page in %
         const reply = (await page.evaluateInContentScript(`chrome.runtime.sendMessage(${JSON.stringify({ type, payload })})`)) as { ok: boolean; error?: string };
         expect(reply, type).toEqual({ ok: false, error: `message.type: '${type}' is only accepted from extension pages` });
       }
-      // The one thing a content script may ask about protection: whether to disarm itself.
-      expect(await page.evaluateInContentScript(`chrome.runtime.sendMessage({ type: 'protection-page-start', payload: {} })`)).toEqual({ ok: true, value: { disarm: false } });
+      // The one thing a content script may ask about protection: whether to start disarmed.
+      expect(await page.evaluateInContentScript(`chrome.runtime.sendMessage({ type: 'frame-start', payload: { docId: 'security-test-0001' } })`)).toEqual({
+        ok: true,
+        value: { disarm: false, notifications: null },
+      });
       expect(await getLocal(control, 'userSettings')).toEqual(settingsBefore);
       expect(await getLocal(control, 'history')).toEqual(historyBefore);
       expect(await blockRecord(control, blockUrl)).toBeDefined();

@@ -1,17 +1,15 @@
 import { blockNotice, listSites, setSiteBlocked } from '../notifications/manage';
-import { notificationContext, permissionChanged, requestRefused } from '../notifications/requests';
+import { permissionChanged, requestRefused } from '../notifications/requests';
 import { revocationOf } from '../notifications/revoke';
 import type { Handlers } from './types';
 
 export const notificationsHandlers: Handlers<
-  | 'notification-context'
   | 'notification-decided'
   | 'notification-permission'
   | 'notifications-list'
   | 'notifications-set-blocked'
   | 'notifications-block-notice'
 > = {
-  'notification-context': (payload, sender) => notificationContext(payload.permission, sender),
   'notification-decided': async (payload, sender) => ({ recorded: await requestRefused(payload, sender) }),
   'notification-permission': async (payload, sender) => ({ recorded: await permissionChanged(payload.permission, sender) }),
   'notifications-list': () => listSites(),

@@ -1,16 +1,9 @@
 import { allowSite, blockForSender, blockView, continueAnyway, leave } from '../protection/actions';
-import { isContinued } from '../protection/state';
 import type { Handlers } from './types';
 
 export const protectionHandlers: Handlers<
-  'protection-page-start' | 'protection-get-block' | 'protection-leave' | 'protection-continue' | 'protection-allow-site'
+  'protection-get-block' | 'protection-leave' | 'protection-continue' | 'protection-allow-site'
 > = {
-  async 'protection-page-start'(_payload, sender) {
-    const tabId = sender.tab?.id;
-    const url = sender.tab?.url;
-    if (tabId === undefined || !url) return { disarm: false };
-    return { disarm: await isContinued(tabId, url) };
-  },
   async 'protection-get-block'(payload, sender) {
     return blockView(await blockForSender(payload.blockId, sender));
   },

@@ -38,7 +38,15 @@ describe('detection messages', () => {
   });
 
   it('rejects a malformed document id', () => {
-    expect(() => parseMessage({ type: 'page-hello', payload: { docId: '<script>' } }, 'content')).toThrow();
+    expect(() => parseMessage({ type: 'frame-start', payload: { docId: '<script>' } }, 'content')).toThrow();
+  });
+
+  it('takes a frame start with or without the notification permission', () => {
+    expect(parseMessage({ type: 'frame-start', payload: { docId: 'abcdef12-3456' } }, 'content').payload).toEqual({ docId: 'abcdef12-3456' });
+    expect(parseMessage({ type: 'frame-start', payload: { docId: 'abcdef12-3456', permission: 'denied' } }, 'content').payload).toEqual({
+      docId: 'abcdef12-3456',
+      permission: 'denied',
+    });
   });
 
   it('over-long strings are cut to size', () => {

@@ -1,5 +1,7 @@
 import { BLOCK_FLAGS, type ContentEvidence, CONTENT_LIMITS } from '../detection/content-evidence';
-import { arrayOf, bool, type Check, num, object, str, ValidationError } from '../validate';
+import type { NotificationContext } from '../notifications/decide';
+import { arrayOf, bool, type Check, num, object, optional, str, ValidationError } from '../validate';
+import { pagePermission } from './notifications';
 import type { MessageSpec } from './spec';
 
 const MAX_FLAGS = Object.values(BLOCK_FLAGS).reduce((all, bit) => all | bit, 0);
@@ -34,14 +36,26 @@ const docId: Check<string> = (value, path) => {
 };
 
 export const DETECTION_MESSAGES = {
-  /** Content script, at document start: a new document in this frame (the top frame's resets the tab). */
-  'page-hello': { from: 'content', payload: object({ docId }) },
+  /**
+   * Content script, at document start, the one message every frame sends then: a new document
+   * in this frame (the top frame's resets the tab). The answer brings what the frame must know
+   * at once. `permission` (the site's notification permission) only from frames that can ask
+   * for one; they get the notification context back.
+   */
+  'frame-start': { from: 'content', payload: object({ docId, permission: optional(pagePermission) }) },
   /** Content script: what this frame shows, gathered again when the page changes. */
   'page-content': { from: 'content', payload: object({ docId, evidence: contentEvidence }) },
 } satisfies Record<string, MessageSpec<unknown>>;
 
+export interface FrameStart {
+  /** Disarm this frame at once: the user chose "continue anyway" for the tab's page. */
+  disarm: boolean;
+  /** How to judge this frame's notification requests; null when not asked for (or unavailable). */
+  notifications: NotificationContext | null;
+}
+
 export interface DetectionResponses {
-  'page-hello': { ok: true };
+  'frame-start': FrameStart;
   /** The tab's verdict level, and whether this frame's text is a notification lure (the notification guard uses both). */
   'page-content': { level: 'safe' | 'suspicious' | 'scam'; lure: boolean };
 }

@@ -3,7 +3,7 @@ import { parseMessage } from '../protocol';
 
 describe('notification messages', () => {
   it('accepts what a content script sends, without duplicate reasons', () => {
-    expect(parseMessage({ type: 'notification-context', payload: { permission: 'granted' } }, 'content').payload).toEqual({ permission: 'granted' });
+    expect(parseMessage({ type: 'notification-permission', payload: { permission: 'granted' } }, 'content').payload).toEqual({ permission: 'granted' });
     expect(
       parseMessage({ type: 'notification-decided', payload: { api: 'Notification', reasons: ['lure-text', 'lure-text', 'no-gesture'], monitored: false } }, 'content')
         .payload,
@@ -11,7 +11,8 @@ describe('notification messages', () => {
   });
 
   it.each([
-    ['an unknown permission', { type: 'notification-context', payload: { permission: 'maybe' } }],
+    ['an unknown permission', { type: 'notification-permission', payload: { permission: 'maybe' } }],
+    ['an unknown permission at frame start', { type: 'frame-start', payload: { docId: 'abcdef12-3456', permission: 'maybe' } }],
     ['an unknown reason', { type: 'notification-decided', payload: { api: 'Notification', reasons: ['because'], monitored: false } }],
     ['an unknown API', { type: 'notification-decided', payload: { api: 'Geolocation', reasons: [], monitored: false } }],
     ['too many reasons', { type: 'notification-decided', payload: { api: 'Notification', reasons: Array(20).fill('no-gesture'), monitored: false } }],

@@ -1,11 +1,11 @@
 import { isBlockId } from '../block-id';
-import { NOTIFICATION_REASONS, type NotificationContext, type NotificationReason } from '../notifications/decide';
+import { NOTIFICATION_REASONS, type NotificationReason } from '../notifications/decide';
 import { webOrigin } from '../notifications/origin';
 import { arrayOf, bool, type Check, object, oneOf, str, ValidationError } from '../validate';
 import type { MessageSpec } from './spec';
 
 export type PagePermission = 'default' | 'granted' | 'denied';
-const permission = oneOf<PagePermission>('default', 'granted', 'denied');
+export const pagePermission = oneOf<PagePermission>('default', 'granted', 'denied');
 const reasons: Check<NotificationReason[]> = (value, path) => [...new Set(arrayOf(oneOf(...NOTIFICATION_REASONS), NOTIFICATION_REASONS.length)(value, path))];
 
 const origin: Check<string> = (value, path) => {
@@ -22,15 +22,13 @@ const blockId: Check<string> = (value, path) => {
 // The site a content-tier message is about is always its sender's origin, never a payload field:
 // a page can at most make the extension refuse or block its own notifications.
 export const NOTIFICATIONS_MESSAGES = {
-  /** Content script, at start: how to judge this frame's notification requests. Says the site's permission now. */
-  'notification-context': { from: 'content', payload: object({ permission }) },
   /** Content script: it refused a request (or, in monitor mode, would have), and why. */
   'notification-decided': {
     from: 'content',
     payload: object({ api: oneOf('Notification', 'PushManager'), reasons, monitored: bool }),
   },
   /** Content script: after a prompt it let through, the site's permission changed (the user answered). */
-  'notification-permission': { from: 'content', payload: object({ permission }) },
+  'notification-permission': { from: 'content', payload: object({ permission: pagePermission }) },
   /** Options page: the sites seen allowed to show notifications, and those blocked. */
   'notifications-list': { from: 'extension-page', payload: object({}) },
   /** Options page: block or unblock one site. */
@@ -71,7 +69,6 @@ export interface NotificationBlockNotice {
 }
 
 export interface NotificationsResponses {
-  'notification-context': NotificationContext;
   'notification-decided': { recorded: boolean };
   'notification-permission': { recorded: boolean };
   'notifications-list': NotificationSitesView;

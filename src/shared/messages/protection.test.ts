@@ -19,10 +19,6 @@ describe('protection messages', () => {
     expect(() => parseMessage({ type: 'protection-leave', payload: { blockId, to: 'elsewhere' } }, 'extension-page')).toThrow();
   });
 
-  it('let content scripts ask only whether to disarm their page', () => {
-    expect(parseMessage({ type: 'protection-page-start', payload: {} }, 'content')).toEqual({ type: 'protection-page-start', payload: {} });
-  });
-
   it('recognise the background’s neutralise command and nothing else', () => {
     expect(isProtectionCommand({ type: PROTECTION_COMMAND_TYPE, command: 'neutralise' })).toBe(true);
     expect(isProtectionCommand({ type: PROTECTION_COMMAND_TYPE, command: 'allow' })).toBe(false);

@@ -12,8 +12,6 @@ const blockId: Check<string> = (value, path) => {
 const withBlock = object({ blockId });
 
 export const PROTECTION_MESSAGES = {
-  /** Content script, at start: should this frame be disarmed at once (the user chose "continue anyway")? */
-  'protection-page-start': { from: 'content', payload: object({}) },
   /** Warning page: what was blocked in its tab. Only the tab the block id was issued for gets an answer. */
   'protection-get-block': { from: 'extension-page', payload: withBlock },
   /** Warning page: leave the blocked page, back to the last safe page or by closing the tab. */
@@ -44,7 +42,6 @@ export interface BlockView {
 }
 
 export interface ProtectionResponses {
-  'protection-page-start': { disarm: boolean };
   'protection-get-block': BlockView;
   'protection-leave': { done: true };
   'protection-continue': { done: true };

@@ -23,7 +23,7 @@ export const NOTIFICATION_REASONS: readonly NotificationReason[] = [
   'site-blocked',
 ];
 
-/** What the service worker tells a frame when it starts (message 'notification-context'). */
+/** What the service worker tells a frame when it starts (in the answer to 'frame-start'). */
 export interface NotificationContext {
   /** Protection on, notification protection on, and the site not allow-listed. */
   protect: boolean;
