@@ -78,8 +78,8 @@ export function neutralisePage(): void {
   }
 }
 
-/** Listens for the background's commands; `startsDisarmed` says whether this page is to be disarmed from the start. */
-export function listenForCommands(startsDisarmed: Promise<boolean>): void {
+/** Listens for the background's commands (a page to disarm from the start is neutralised by the caller). */
+export function listenForCommands(): void {
   guardUnload();
   const onCommand: MessageListener = (message, sender, sendResponse) => {
     // Only our own background can reach here (web pages cannot message content scripts); check anyway.
@@ -89,11 +89,4 @@ export function listenForCommands(startsDisarmed: Promise<boolean>): void {
     return false;
   };
   runtimeApi().onMessage.addListener(onCommand);
-  startsDisarmed
-    .then((disarm) => {
-      if (disarm) neutralisePage();
-    })
-    .catch(() => {
-      // The worker may be restarting; a later verdict still neutralises the page.
-    });
 }

@@ -4,12 +4,12 @@ import { sendMessage } from '../platform/messaging';
 import { openOrClosedShadowRoot } from '../platform/shadow-dom';
 import type { TextBlock } from '../shared/detection/content-evidence';
 import type { ProbeEvent, ProbeEventKind } from '../shared/probe-events';
-import { listenForCommands } from './commands';
+import { listenForCommands, neutralisePage } from './commands';
 import { type ContentWatcher, watchContent } from './content-watch';
 import { watchEffects } from './effects';
 import { createBatcher } from './event-batcher';
 import { isEmptyEvidence } from './frame-report';
-import { startFrame } from './frame-start';
+import { frameStarter } from './frame-start';
 import { canAskForNotifications, guardNotifications, noteContentReply, permissionNow } from './notification-guard';
 import { listenToProbe } from './probe-listener';
 
@@ -26,12 +26,19 @@ function newDocId(): string {
 try {
   const docId = newDocId();
   const topFrame = window === window.top;
+  // The top frame and same-origin frames start at once: the tab is reset before this
+  // document's events arrive, and notification requests are answered while the page's call
+  // waits. Cross-origin frames (mostly ads) start with their first message, if any; a
+  // "continue anyway" tab's such frame is then disarmed after its first act, not before.
   const notifications = canAskForNotifications();
-  // First, so the service worker resets the tab before this document's events arrive.
-  const start = startFrame(docId, notifications ? permissionNow() : undefined);
+  const start = frameStarter(docId, notifications ? permissionNow() : undefined, (answer) => {
+    if (answer.disarm) neutralisePage();
+  });
+  if (notifications) void start().catch(() => {});
   // Registers the page's first beforeunload listener, so a neutralised page can never prompt.
-  listenForCommands(start.then((answer) => answer.disarm));
+  listenForCommands();
   const batch = createBatcher((events) => {
+    void start().catch(() => {});
     sendMessage('probe-events', { events }).catch(() => {
       // The service worker may be restarting; the next batch carries on.
     });
@@ -55,12 +62,13 @@ try {
     forward(event);
   });
   // After the forwarder: the detector hears of a request even when it is refused.
-  if (notifications) guardNotifications(start.then((answer) => answer.notifications));
+  if (notifications) guardNotifications(start().then((answer) => answer.notifications));
   // A subframe with nothing to read yet (ads, trackers, blank frames) is not reported until it has.
   let reported = topFrame;
   content.watcher = watchContent((evidence) => {
     if (!reported && isEmptyEvidence(evidence)) return;
     reported = true;
+    void start().catch(() => {});
     sendMessage('page-content', { docId, evidence }).then(noteContentReply, () => {});
   }, { extraBlocks: () => canvasBlocks, shadowRootOf: openOrClosedShadowRoot, onDocumentReplaced: () => effects.relisten() });
 } catch {

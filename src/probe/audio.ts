@@ -2,7 +2,7 @@
 import { report } from './channel';
 import { counter, tick } from './counter';
 import { onDisarm, state } from './disarm';
-import { getter, method, promiseThen, SafeWeakMap, textOf, userGesture, win, wmHas, wmSet } from './safe';
+import { getter, method, promiseThen, SafeWeakMap, textOf, userGesture, wmHas, wmSet } from './safe';
 import { answer, type Hook, wrapMethod } from './wrap';
 
 const ignore = (): void => {};
@@ -71,18 +71,21 @@ function watchWebAudio(): void {
   });
 }
 
+// Wrapped on the interface, without reading window.speechSynthesis: in Chromium that creates
+// the frame's speech service (a connection to the browser), which most pages never use.
 function watchSpeech(): void {
-  const synth = win.speechSynthesis as SpeechSynthesis | undefined;
-  if (!synth || typeof SpeechSynthesisUtterance === 'undefined') return;
-  const proto = Object.getPrototypeOf(synth) as object;
+  if (typeof SpeechSynthesis === 'undefined' || typeof SpeechSynthesisUtterance === 'undefined') return;
+  const proto = SpeechSynthesis.prototype;
   const cancel = method(proto, 'cancel');
   const text = getter<string>(SpeechSynthesisUtterance.prototype, 'text');
   const lang = getter<string>(SpeechSynthesisUtterance.prototype, 'lang');
   const spoken = counter();
   let lastText = '';
   let distinctReports = 0;
-  wrapMethod(proto, 'speak', (_self, args) => {
+  let used: SpeechSynthesis | undefined;
+  wrapMethod(proto, 'speak', (self, args) => {
     if (state.disarmed) return answer(undefined);
+    used = self as SpeechSynthesis;
     const said = textOf(text(args[0]));
     const isNew = said !== lastText && distinctReports < 10;
     if (!tick(spoken) && !isNew) return;
@@ -90,7 +93,10 @@ function watchSpeech(): void {
     lastText = said;
     report({ kind: 'speech', text: said, lang: textOf(lang(args[0]), 40), count: spoken.count });
   });
-  onDisarm(() => cancel(synth));
+  // Only a page that spoke has anything to cancel (the content script cancels speech it did not see).
+  onDisarm(() => {
+    if (used) cancel(used);
+  });
 }
 
 export function watchAudio(): void {
