@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '../../tests/unit/support/fake-browser';
 import { CONTENT_LIMITS } from '../shared/detection/content-evidence';
+import { HISTORY_MAX_BYTES, HISTORY_MAX_ENTRIES, jsonBytes } from '../shared/storage-budget';
 
 vi.mock('webextension-polyfill', async () => (await import('../../tests/unit/support/fake-browser')).polyfillModule());
 
@@ -70,5 +71,23 @@ describe('history', () => {
     expect(history.entries).toHaveLength(500);
     expect(history.entries[0]?.url).toBe('http://s599.example.test/');
     process.stdout.write(`[bounds] history: ${JSON.stringify(history).length} characters for 500 detections (${Math.round(JSON.stringify(history).length / 500)} per entry)\n`);
+  }, 120_000);
+
+  it('brings a history an earlier build let grow to 10,000 entries back within the budget at the next entry', async () => {
+    const { recordHistory } = await import('./history/store');
+    const { getSettings } = await import('./settings/store');
+    const reasons = Array.from({ length: 8 }, (_, i) => ({ key: 'reasonClaimInfected', params: [`phrase ${i}`], category: 'claim', weight: 1 }));
+    const old = Array.from({ length: 10_000 }, (_, i) => ({
+      id: crypto.randomUUID(), time: 1_700_000_000_000 - i, url: `http://old${i}.example.test/`, kind: 'detection', level: 'scam', reasons, phoneNumbers: ['+1 888 555 0199'], data: { score: 9 },
+    }));
+    await browser.storage.local.set({ history: { version: 1, entries: old }, userSettings: { mode: 'monitor', historyLimit: 10_000 } });
+    expect((await getSettings()).historyLimit).toBe(HISTORY_MAX_ENTRIES);
+    await recordHistory({ kind: 'site-paused', url: 'http://new.example.test/', data: { host: 'new.example.test' } });
+    const history = browser.storage.local.data.history as { entries: { url: string }[] };
+    const bytes = 'history'.length + jsonBytes(history);
+    process.stdout.write(`[bounds] history after a 10,000-entry legacy store: ${history.entries.length} entries, ${bytes} bytes (budget ${HISTORY_MAX_BYTES})\n`);
+    expect(history.entries).toHaveLength(HISTORY_MAX_ENTRIES);
+    expect(history.entries[0]?.url).toBe('http://new.example.test/');
+    expect(bytes).toBeLessThanOrEqual(HISTORY_MAX_BYTES);
   }, 120_000);
 });

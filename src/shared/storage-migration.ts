@@ -48,7 +48,10 @@ function toV1(stored: Record<string, unknown>, plan: MigrationPlan): void {
       const { values, issues } = validateSettings(raw, USER_SETTING_KEYS);
       if (issues.length) {
         plan.set[USER_SETTINGS_STORAGE_KEY] = values;
-        plan.notes.push(`userSettings: dropped ${issues.map((issue) => issue.key).join(', ')}`);
+        const limited = issues.filter((issue) => issue.problem === 'above-maximum').map((issue) => issue.key);
+        const dropped = issues.filter((issue) => issue.problem !== 'above-maximum').map((issue) => issue.key);
+        if (dropped.length) plan.notes.push(`userSettings: dropped ${dropped.join(', ')}`);
+        if (limited.length) plan.notes.push(`userSettings: limited ${limited.join(', ')} to the maximum`);
       }
     }
   }
