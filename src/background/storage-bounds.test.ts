@@ -3,7 +3,8 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '../../tests/unit/support/fake-browser';
 import { CONTENT_LIMITS } from '../shared/detection/content-evidence';
-import { HISTORY_MAX_BYTES, HISTORY_MAX_ENTRIES, jsonBytes } from '../shared/storage-budget';
+import { REPORT_URL_MAX_CHARS } from '../shared/reports/schema';
+import { HISTORY_MAX_BYTES, HISTORY_MAX_ENTRIES, jsonBytes, STORAGE_BUDGET } from '../shared/storage-budget';
 
 vi.mock('webextension-polyfill', async () => (await import('../../tests/unit/support/fake-browser')).polyfillModule());
 
@@ -90,4 +91,35 @@ describe('history', () => {
     expect(history.entries[0]?.url).toBe('http://new.example.test/');
     expect(bytes).toBeLessThanOrEqual(HISTORY_MAX_BYTES);
   }, 120_000);
+});
+
+// A page decides its own address (up to 2 MB in Chrome) and title; records that keep them must cut them.
+const hugeUrl = (i: number) => `http://s${i}.example.test/?${'q'.repeat(2 * 1024 * 1024)}`;
+const budgetFor = (key: string) => STORAGE_BUDGET.find((line) => line.key === key)?.maxBytes ?? 0;
+
+describe('records of pages with huge addresses', () => {
+  it('keeps "not a scam" records within their budget line', async () => {
+    const { allowSiteForUser } = await import('./protection/allow');
+    const reasons = Array.from({ length: 60 }, (_, i) => ({ key: `reasonNumber${i}`, params: [], category: 'claim' as const, weight: 1 }));
+    for (let i = 0; i < 230; i++) {
+      const record = { blockId: `b${i}`, tabId: 1, warningTabId: 1, url: hugeUrl(i), verdict: { level: 'scam' as const, score: 9, reasons, phoneNumbers: [] }, thumbnail: null, lastSafeUrl: null, mode: 'block' as const, mutedByUs: false, blockedAt: i, neutraliseMs: 1 };
+      await allowSiteForUser(`s${i}.example.test`, record);
+    }
+    const records = browser.storage.local.data.protectionFalsePositives as { host: string; url: string }[];
+    const bytes = 'protectionFalsePositives'.length + jsonBytes(records);
+    process.stdout.write(`[bounds] false-positive records: ${records.length}, ${bytes} bytes (budget ${budgetFor('protectionFalsePositives')})\n`);
+    expect(records).toHaveLength(200);
+    expect(records.at(-1)?.host).toBe('s229.example.test');
+    expect(bytes).toBeLessThanOrEqual(budgetFor('protectionFalsePositives'));
+  }, 120_000);
+
+  it('keeps a tab’s report chain small in storage.session', async () => {
+    const { onTabUpdated } = await import('./reports/chain');
+    const tabId = 21;
+    for (let i = 0; i < 15; i++) await onTabUpdated(tabId, { url: hugeUrl(i), title: 't'.repeat(100_000) });
+    const chain = browser.storage.session.data[`chain:${tabId}`] as { urls: string[]; title: string | null };
+    expect(chain.urls).toHaveLength(10);
+    expect(chain.urls.every((url) => url.length === REPORT_URL_MAX_CHARS)).toBe(true);
+    expect(jsonBytes(chain)).toBeLessThan(100 * 1024);
+  });
 });
