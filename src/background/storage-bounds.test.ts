@@ -61,6 +61,18 @@ describe('per-tab detection state', () => {
   }, 120_000);
 });
 
+describe('records of closed tabs', () => {
+  it('are removed at worker start even when a write landed after the tab closed', async () => {
+    const { sweepClosedTabs } = await import('./session-sweep');
+    await browser.storage.session.set({ 'tab:77': { url: 'http://closed.example.test/' }, 'chain:77': { urls: [] }, 'protection-recent:77': [] });
+    const open = Object.keys(browser.storage.session.data).filter((key) => key.endsWith(`:${TAB.id}`));
+    expect(open.length).toBeGreaterThan(0);
+    expect(await sweepClosedTabs()).toBe(3);
+    expect(Object.keys(browser.storage.session.data).filter((key) => key.endsWith(':77'))).toEqual([]);
+    expect(Object.keys(browser.storage.session.data).filter((key) => key.endsWith(`:${TAB.id}`))).toEqual(open);
+  });
+});
+
 describe('history', () => {
   it('keeps at most historyLimit entries, the newest', async () => {
     const { recordHistory } = await import('./history/store');
