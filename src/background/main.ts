@@ -8,6 +8,7 @@ import { flushOutbox, resumeOutbox, RETRY_ALARM } from './reports/outbox';
 import { registerProtection } from './protection/register';
 import { registerRemoteGuard } from './remote-guard';
 import { routeMessage } from './router';
+import { sweepClosedTabs } from './session-sweep';
 import { handleStorageChange } from './settings/store';
 import { forgetTab } from './tab-state';
 import { onVerdictChange } from './verdict-events';
@@ -26,6 +27,8 @@ onVerdictChange(recordDetection);
 
 // Reports queued before the worker (or the browser) stopped: send what is due, re-arm the alarm.
 void resumeOutbox().catch((error: unknown) => console.error('[fake-warning-blocker] report outbox:', error));
+// Records of tabs that closed while a write to them was under way (or unheard by a stopped worker).
+void sweepClosedTabs().catch((error: unknown) => console.warn('[fake-warning-blocker] session sweep:', error));
 registerProtection();
 browser.storage.onChanged.addListener((changes, areaName) => handleStorageChange(changes, areaName));
 registerRemoteGuard();

@@ -3,6 +3,8 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '../../tests/unit/support/fake-browser';
 import { CONTENT_LIMITS } from '../shared/detection/content-evidence';
+import { REPORT_URL_MAX_CHARS } from '../shared/reports/schema';
+import { HISTORY_MAX_BYTES, HISTORY_MAX_ENTRIES, jsonBytes, STORAGE_BUDGET } from '../shared/storage-budget';
 
 vi.mock('webextension-polyfill', async () => (await import('../../tests/unit/support/fake-browser')).polyfillModule());
 
@@ -59,6 +61,18 @@ describe('per-tab detection state', () => {
   }, 120_000);
 });
 
+describe('records of closed tabs', () => {
+  it('are removed at worker start even when a write landed after the tab closed', async () => {
+    const { sweepClosedTabs } = await import('./session-sweep');
+    await browser.storage.session.set({ 'tab:77': { url: 'http://closed.example.test/' }, 'chain:77': { urls: [] }, 'protection-recent:77': [] });
+    const open = Object.keys(browser.storage.session.data).filter((key) => key.endsWith(`:${TAB.id}`));
+    expect(open.length).toBeGreaterThan(0);
+    expect(await sweepClosedTabs()).toBe(3);
+    expect(Object.keys(browser.storage.session.data).filter((key) => key.endsWith(':77'))).toEqual([]);
+    expect(Object.keys(browser.storage.session.data).filter((key) => key.endsWith(`:${TAB.id}`))).toEqual(open);
+  });
+});
+
 describe('history', () => {
   it('keeps at most historyLimit entries, the newest', async () => {
     const { recordHistory } = await import('./history/store');
@@ -71,4 +85,53 @@ describe('history', () => {
     expect(history.entries[0]?.url).toBe('http://s599.example.test/');
     process.stdout.write(`[bounds] history: ${JSON.stringify(history).length} characters for 500 detections (${Math.round(JSON.stringify(history).length / 500)} per entry)\n`);
   }, 120_000);
+
+  it('brings a history an earlier build let grow to 10,000 entries back within the budget at the next entry', async () => {
+    const { recordHistory } = await import('./history/store');
+    const { getSettings } = await import('./settings/store');
+    const reasons = Array.from({ length: 8 }, (_, i) => ({ key: 'reasonClaimInfected', params: [`phrase ${i}`], category: 'claim', weight: 1 }));
+    const old = Array.from({ length: 10_000 }, (_, i) => ({
+      id: crypto.randomUUID(), time: 1_700_000_000_000 - i, url: `http://old${i}.example.test/`, kind: 'detection', level: 'scam', reasons, phoneNumbers: ['+1 888 555 0199'], data: { score: 9 },
+    }));
+    await browser.storage.local.set({ history: { version: 1, entries: old }, userSettings: { mode: 'monitor', historyLimit: 10_000 } });
+    expect((await getSettings()).historyLimit).toBe(HISTORY_MAX_ENTRIES);
+    await recordHistory({ kind: 'site-paused', url: 'http://new.example.test/', data: { host: 'new.example.test' } });
+    const history = browser.storage.local.data.history as { entries: { url: string }[] };
+    const bytes = 'history'.length + jsonBytes(history);
+    process.stdout.write(`[bounds] history after a 10,000-entry legacy store: ${history.entries.length} entries, ${bytes} bytes (budget ${HISTORY_MAX_BYTES})\n`);
+    expect(history.entries).toHaveLength(HISTORY_MAX_ENTRIES);
+    expect(history.entries[0]?.url).toBe('http://new.example.test/');
+    expect(bytes).toBeLessThanOrEqual(HISTORY_MAX_BYTES);
+  }, 120_000);
+});
+
+// A page decides its own address (up to 2 MB in Chrome) and title; records that keep them must cut them.
+const hugeUrl = (i: number) => `http://s${i}.example.test/?${'q'.repeat(2 * 1024 * 1024)}`;
+const budgetFor = (key: string) => STORAGE_BUDGET.find((line) => line.key === key)?.maxBytes ?? 0;
+
+describe('records of pages with huge addresses', () => {
+  it('keeps "not a scam" records within their budget line', async () => {
+    const { allowSiteForUser } = await import('./protection/allow');
+    const reasons = Array.from({ length: 60 }, (_, i) => ({ key: `reasonNumber${i}`, params: [], category: 'claim' as const, weight: 1 }));
+    for (let i = 0; i < 230; i++) {
+      const record = { blockId: `b${i}`, tabId: 1, warningTabId: 1, url: hugeUrl(i), verdict: { level: 'scam' as const, score: 9, reasons, phoneNumbers: [] }, thumbnail: null, lastSafeUrl: null, mode: 'block' as const, mutedByUs: false, blockedAt: i, neutraliseMs: 1 };
+      await allowSiteForUser(`s${i}.example.test`, record);
+    }
+    const records = browser.storage.local.data.protectionFalsePositives as { host: string; url: string }[];
+    const bytes = 'protectionFalsePositives'.length + jsonBytes(records);
+    process.stdout.write(`[bounds] false-positive records: ${records.length}, ${bytes} bytes (budget ${budgetFor('protectionFalsePositives')})\n`);
+    expect(records).toHaveLength(200);
+    expect(records.at(-1)?.host).toBe('s229.example.test');
+    expect(bytes).toBeLessThanOrEqual(budgetFor('protectionFalsePositives'));
+  }, 120_000);
+
+  it('keeps a tab’s report chain small in storage.session', async () => {
+    const { onTabUpdated } = await import('./reports/chain');
+    const tabId = 21;
+    for (let i = 0; i < 15; i++) await onTabUpdated(tabId, { url: hugeUrl(i), title: 't'.repeat(100_000) });
+    const chain = browser.storage.session.data[`chain:${tabId}`] as { urls: string[]; title: string | null };
+    expect(chain.urls).toHaveLength(10);
+    expect(chain.urls.every((url) => url.length === REPORT_URL_MAX_CHARS)).toBe(true);
+    expect(jsonBytes(chain)).toBeLessThan(100 * 1024);
+  });
 });

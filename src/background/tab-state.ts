@@ -58,11 +58,16 @@ function write(tabId: number, state: StoredTabState): Promise<void> {
   return browser.storage.session.set({ [key(tabId)]: state });
 }
 
-// Updates of one tab are chained so concurrent messages do not overwrite each other.
+// Updates of one tab are chained so concurrent messages do not overwrite each other. A tab's
+// chain is let go once it is idle, so the map holds busy tabs only, not every tab ever seen.
 const queues = new Map<number, Promise<unknown>>();
 function serialise<T>(tabId: number, task: () => Promise<T>): Promise<T> {
   const next = (queues.get(tabId) ?? Promise.resolve()).then(task, task);
   queues.set(tabId, next);
+  const release = () => {
+    if (queues.get(tabId) === next) queues.delete(tabId);
+  };
+  next.then(release, release);
   return next;
 }
 

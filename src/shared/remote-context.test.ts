@@ -9,6 +9,7 @@ import {
   MAX_FLAGGED_VISITS,
   scamContext,
 } from './remote-context';
+import { jsonBytes, STORAGE_BUDGET, STORED_URL_MAX_CHARS } from './storage-budget';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
 const MIN = 60_000;
@@ -107,5 +108,20 @@ describe('a page that pushes a remote tool with a phone number', () => {
     expect(findPhoneNumber('code 1234-5678')).toBeNull();
     expect(findPhoneNumber('call 050-1234-5678 now')).toBe('050-1234-5678');
     expect(findPhoneNumber('call 1.888.555.0199 now')).toBe('1.888.555.0199');
+  });
+});
+
+describe('flagged visits within the storage budget', () => {
+  it('cuts each address, so 100 visits of pages with megabyte-long addresses stay within their budget line', () => {
+    let visits: FlaggedVisit[] = [];
+    for (let i = 0; i < MAX_FLAGGED_VISITS + 20; i++) {
+      visits = addFlaggedVisit(visits, { tabId: i, url: `http://scam${i}.example.test/?${'x'.repeat(2 * 1024 * 1024)}`, level: 'scam', time: NOW + i });
+    }
+    expect(visits).toHaveLength(MAX_FLAGGED_VISITS);
+    expect(visits.every((v) => v.url.length === STORED_URL_MAX_CHARS)).toBe(true);
+    // The host, which the rules compare, is intact.
+    expect(scamContext({ now: NOW + 200, windowMinutes: 0, flagged: visits, sourceUrls: ['http://scam119.example.test/'] }).reasons).toEqual(['opened-from-flagged-page']);
+    const line = STORAGE_BUDGET.find((entry) => entry.key === 'remoteGuardFlagged');
+    expect('remoteGuardFlagged'.length + jsonBytes(visits)).toBeLessThanOrEqual(line?.maxBytes ?? 0);
   });
 });

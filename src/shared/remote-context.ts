@@ -4,6 +4,7 @@
 // support language? Plus the policy decision that follows.
 import { hostIn, REMOTE_TOOLS } from './remote-tools';
 import type { RemoteGuardMode } from './settings';
+import { clipStoredUrl } from './storage-budget';
 import type { VerdictLevel } from './verdict';
 
 export interface FlaggedVisit {
@@ -18,10 +19,17 @@ export interface FlaggedVisit {
 export const FLAGGED_RETENTION_MS = 24 * 60 * 60 * 1000;
 export const MAX_FLAGGED_VISITS = 100;
 
-/** Adds a visit, dropping expired ones and an older record of the same tab and URL; newest first. */
+/**
+ * Adds a visit, dropping expired ones and an older record of the same tab and URL; newest first.
+ * Addresses are cut to STORED_URL_MAX_CHARS (the rules compare hosts): a page can make its own
+ * address megabytes long, and 100 of those would fill the storage quota.
+ */
 export function addFlaggedVisit(visits: readonly FlaggedVisit[], visit: FlaggedVisit): FlaggedVisit[] {
-  const kept = pruneFlaggedVisits(visits, visit.time).filter((old) => !(old.tabId === visit.tabId && old.url === visit.url));
-  return [visit, ...kept].slice(0, MAX_FLAGGED_VISITS);
+  const added = { ...visit, url: clipStoredUrl(visit.url) };
+  const kept = pruneFlaggedVisits(visits, visit.time)
+    .map((old) => ({ ...old, url: clipStoredUrl(old.url) }))
+    .filter((old) => !(old.tabId === added.tabId && old.url === added.url));
+  return [added, ...kept].slice(0, MAX_FLAGGED_VISITS);
 }
 
 export function pruneFlaggedVisits(visits: readonly FlaggedVisit[], now: number): FlaggedVisit[] {

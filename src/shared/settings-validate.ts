@@ -1,7 +1,8 @@
 // Validation with fallback for settings from any tier (user storage, managed
 // policy): each key is checked on its own, a bad value is reported and left out
 // (so its default or the lower tier applies), a bad list entry is reported and
-// dropped while the good entries stay. Never throws, whatever the input.
+// dropped while the good entries stay, and a size limit above its maximum is
+// reported and clamped to the maximum. Never throws, whatever the input.
 
 import {
   type ProtectionMode,
@@ -12,8 +13,18 @@ import {
   type SupportContact,
 } from './settings';
 import { parseSitePattern } from './site-patterns';
+import { HISTORY_MAX_ENTRIES } from './storage-budget';
 
-export type SettingsProblem = 'unreadable' | 'not-an-object' | 'unknown-key' | 'wrong-type' | 'bad-value' | 'bad-entry' | 'too-many';
+export type SettingsProblem =
+  | 'unreadable'
+  | 'not-an-object'
+  | 'unknown-key'
+  | 'wrong-type'
+  | 'bad-value'
+  | 'bad-entry'
+  | 'too-many'
+  /** Larger than the extension can keep: the maximum is used instead (the value is not ignored). */
+  | 'above-maximum';
 
 export interface SettingsIssue {
   /** The setting, e.g. "mode", "allowList[3]", "supportContact.phone"; "*" for the whole object. */
@@ -61,12 +72,21 @@ const oneOf =
     return undefined;
   };
 
+/**
+ * A whole number from min to max. Out of range is a bad value (ignored), except above the
+ * maximum of a size limit (`above: 'clamp'`): the administrator asked for "as much as
+ * possible", so they get the maximum, and the issue says so.
+ */
 const integer =
-  (min: number, max: number): FieldCheck<number> =>
+  (min: number, max: number, above: 'reject' | 'clamp' = 'reject'): FieldCheck<number> =>
   (value, key, report) => {
     if (typeof value !== 'number' || !Number.isInteger(value)) {
       report(key, 'wrong-type', `expected a whole number, got ${describe(value)}`);
       return undefined;
+    }
+    if (value > max && above === 'clamp') {
+      report(key, 'above-maximum', `at most ${max}: the storage budget allows no more`);
+      return max;
     }
     if (value < min || value > max) {
       report(key, 'bad-value', `expected a number from ${min} to ${max}`);
@@ -195,7 +215,8 @@ const CHECKS: { [K in SettingKey]: FieldCheck<Settings[K]> } = {
   reportToken: token,
   includeScreenshots: boolean,
   supportContact,
-  historyLimit: integer(0, 10_000),
+  // Entries of about 860 bytes: see shared/storage-budget.ts for the number.
+  historyLimit: integer(0, HISTORY_MAX_ENTRIES, 'clamp'),
 };
 
 export function isSettingKey(key: string): key is SettingKey {

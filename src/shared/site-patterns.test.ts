@@ -10,11 +10,12 @@ describe('parseSitePattern', () => {
     ['*://example.com/a', '*://example.com/a'],
     ['192.168.0.10', '192.168.0.10'],
     ['例え.jp', 'xn--r8jz45g.jp'],
+    ['https://support.example.jp/サポート/*', 'https://support.example.jp/%E3%82%B5%E3%83%9D%E3%83%BC%E3%83%88/*'],
   ])('normalises %j to %j', (input, text) => {
     expect(parseSitePattern(input)?.text).toBe(text);
   });
 
-  it.each(['', '*', '*.com', 'exa mple.com', 'example.com:8080', 'ftp://example.com', 'user@example.com', '-bad-.com', '*.10.0.0.1', 'a'.repeat(501)])(
+  it.each(['', '*', '*.com', 'exa mple.com', 'example.com:8080', 'ftp://example.com', 'user@example.com', '-bad-.com', '*.10.0.0.1', 'a'.repeat(501), `example.jp/${'あ'.repeat(60)}`, 'example.jp/\ud800'])(
     'rejects %j',
     (input) => {
       expect(parseSitePattern(input)).toBeNull();
@@ -23,6 +24,13 @@ describe('parseSitePattern', () => {
 });
 
 describe('findMatchingPattern', () => {
+  it('matches a path written in Japanese, as the browser encodes it', () => {
+    const [pattern] = ['support.example.jp/サポート/*'].map((entry) => parseSitePattern(entry)?.text ?? '');
+    expect(findMatchingPattern('https://support.example.jp/サポート/faq', [pattern as string])).toBe(pattern);
+    expect(findMatchingPattern('https://support.example.jp/%E3%82%B5%E3%83%9D%E3%83%BC%E3%83%88/faq', [pattern as string])).toBe(pattern);
+    expect(findMatchingPattern('https://support.example.jp/other', [pattern as string])).toBeNull();
+  });
+
   it('matches the full host name only, never a suffix', () => {
     expect(findMatchingPattern('https://example.com/x', ['example.com'])).toBe('example.com');
     expect(findMatchingPattern('https://evil-example.com/', ['example.com'])).toBeNull();

@@ -6,7 +6,8 @@
 // Grammar:  [scheme "://"] ["*."] hostname ["/" path]
 //   scheme   http | https | *          (absent = http and https)
 //   hostname DNS name (IDN allowed, stored as punycode) or IPv4 address
-//   path     prefix of path+query; "*" matches any run of characters
+//   path     prefix of path+query; "*" matches any run of characters; non-ASCII characters
+//            are stored percent-encoded, as they appear in addresses
 // Examples: "support.example.com", "*.example.co.jp", "https://intranet.example/helpdesk/*"
 
 export interface SitePattern {
@@ -37,6 +38,19 @@ function normaliseHost(raw: string): string | null {
   return host;
 }
 
+/**
+ * A path written with non-ASCII characters, as the browser writes it in a URL (UTF-8, percent-
+ * encoded): "/サポート" is "/%E3%82%B5%E3%83%9D%E3%83%BC%E3%83%88" in every address it should
+ * match. Undefined for text that is not valid Unicode (a lone surrogate).
+ */
+function percentEncodeNonAscii(path: string): string | undefined {
+  try {
+    return path.replace(/[^\p{ASCII}]+/gu, (run) => encodeURI(run));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Parses one list entry; returns null when it is not a valid pattern. */
 export function parseSitePattern(input: string): SitePattern | null {
   const trimmed = input.trim();
@@ -50,8 +64,12 @@ export function parseSitePattern(input: string): SitePattern | null {
   // "*.com" would cover a whole top-level domain: never what an admin means.
   if (subdomains && (host.split('.').length < 2 || IPV4.test(host))) return null;
   const scheme = (schemeText?.toLowerCase() ?? '*') as SitePattern['scheme'];
-  const text = `${schemeText ? `${scheme}://` : ''}${subdomains ? '*.' : ''}${host}${path ?? ''}`;
-  return { text, scheme, host, subdomains, path: path ?? null };
+  const asciiPath = path === undefined ? null : percentEncodeNonAscii(path);
+  if (asciiPath === undefined) return null;
+  const text = `${schemeText ? `${scheme}://` : ''}${subdomains ? '*.' : ''}${host}${asciiPath ?? ''}`;
+  // Checked again once encoded: a stored pattern is ASCII and at most this long (storage budget).
+  if (text.length > MAX_PATTERN_LENGTH) return null;
+  return { text, scheme, host, subdomains, path: asciiPath };
 }
 
 function globMatches(glob: string, value: string): boolean {

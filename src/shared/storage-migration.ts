@@ -13,13 +13,16 @@
 //   reportOutbox, remoteGuard*  read defensively by their own modules (unchanged here).
 // v1: storageVersion = 1; userSettings holds only keys users may set, with valid values;
 //   history is the versioned object; protectionFalsePositives at most 200 well-formed records.
+// v2: storageVersion = 2; history, the report outbox and historyLimit within the storage
+//   budget (shared/storage-budget.ts; the step: ./storage-migration-budget.ts).
 import { HISTORY_SCHEMA_VERSION } from './history/entry';
 import { USER_SETTING_KEYS, USER_SETTINGS_STORAGE_KEY } from './settings';
 import { validateSettings } from './settings-validate';
+import { toV2 } from './storage-migration-budget';
 import { isPlainObject } from './validate';
 
 export const STORAGE_VERSION_KEY = 'storageVersion';
-export const STORAGE_VERSION = 1;
+export const STORAGE_VERSION = 2;
 export const MAX_FALSE_POSITIVES = 200;
 
 export interface MigrationPlan {
@@ -48,7 +51,10 @@ function toV1(stored: Record<string, unknown>, plan: MigrationPlan): void {
       const { values, issues } = validateSettings(raw, USER_SETTING_KEYS);
       if (issues.length) {
         plan.set[USER_SETTINGS_STORAGE_KEY] = values;
-        plan.notes.push(`userSettings: dropped ${issues.map((issue) => issue.key).join(', ')}`);
+        const limited = issues.filter((issue) => issue.problem === 'above-maximum').map((issue) => issue.key);
+        const dropped = issues.filter((issue) => issue.problem !== 'above-maximum').map((issue) => issue.key);
+        if (dropped.length) plan.notes.push(`userSettings: dropped ${dropped.join(', ')}`);
+        if (limited.length) plan.notes.push(`userSettings: limited ${limited.join(', ')} to the maximum`);
       }
     }
   }
@@ -71,18 +77,26 @@ function toV1(stored: Record<string, unknown>, plan: MigrationPlan): void {
   }
 }
 
-const STEPS: ((stored: Record<string, unknown>, plan: MigrationPlan) => void)[] = [toV1];
+/** Step N takes storage at version N (as the earlier steps leave it) to N + 1. */
+const STEPS: ((stored: Record<string, unknown>, plan: MigrationPlan, now: number) => void)[] = [toV1, toV2];
+
+/** Storage as it will be once the plan so far is applied (values are shared: steps must not change them). */
+function viewAfter(stored: Record<string, unknown>, plan: MigrationPlan): Record<string, unknown> {
+  const view = { ...stored };
+  for (const key of plan.remove) delete view[key];
+  return { ...view, ...plan.set };
+}
 
 /**
  * What to change to bring `stored` (all of storage.local) to STORAGE_VERSION, or null when
  * there is nothing to do: already current, or written by a NEWER build (left untouched, so
  * going back to an older version loses nothing).
  */
-export function planMigration(stored: Record<string, unknown>): MigrationPlan | null {
+export function planMigration(stored: Record<string, unknown>, now = Date.now()): MigrationPlan | null {
   const from = storedVersion(stored);
   if (from >= STORAGE_VERSION) return null;
   const plan: MigrationPlan = { from, to: STORAGE_VERSION, set: {}, remove: [], notes: [] };
-  for (let version = from; version < STORAGE_VERSION; version++) STEPS[version]?.(stored, plan);
+  for (let version = from; version < STORAGE_VERSION; version++) STEPS[version]?.(viewAfter(stored, plan), plan, now);
   plan.set[STORAGE_VERSION_KEY] = STORAGE_VERSION;
   return plan;
 }

@@ -1,10 +1,13 @@
 // The history log in storage.local (kept across browser restarts and updates),
 // versioned (see shared/history/entry.ts), newest first, pruned to
-// settings.historyLimit. Other features call recordHistory().
+// settings.historyLimit entries and the history's byte budget (shared/storage-budget.ts).
+// Other features call recordHistory().
 import browser from 'webextension-polyfill';
 import type { HistoryEntry, NewHistoryEntry, StoredHistory } from '../../shared/history/entry';
 import { parseHistoryEntry } from '../../shared/history/kinds';
-import { addEntries, readStoredHistory } from '../../shared/history/log';
+import { fitHistory, mergeNewestFirst, readStoredHistory } from '../../shared/history/log';
+import { DEFAULT_SETTINGS } from '../../shared/settings';
+import { HISTORY_MAX_ENTRIES } from '../../shared/storage-budget';
 import { getSettings } from '../settings/store';
 
 export const HISTORY_KEY = 'history';
@@ -16,8 +19,9 @@ async function load(): Promise<StoredHistory> {
   return history;
 }
 
+/** Every write goes through the budget, so no change (not even a longer delivery state) can pass it. */
 async function save(history: StoredHistory): Promise<void> {
-  await browser.storage.local.set({ [HISTORY_KEY]: history });
+  await browser.storage.local.set({ [HISTORY_KEY]: { ...history, entries: fitHistory(history.entries, await limit()) } });
 }
 
 // Every change is a read-modify-write; chaining them keeps concurrent callers from losing entries.
@@ -30,7 +34,8 @@ function serialise<T>(task: () => Promise<T>): Promise<T> {
 
 async function limit(): Promise<number> {
   const { historyLimit } = await getSettings();
-  return Number.isFinite(historyLimit) && historyLimit > 0 ? Math.floor(historyLimit) : 500;
+  // 0 (allowed by the schema) keeps the default rather than nothing: reports live only here.
+  return Number.isFinite(historyLimit) && historyLimit > 0 ? Math.min(Math.floor(historyLimit), HISTORY_MAX_ENTRIES) : DEFAULT_SETTINGS.historyLimit;
 }
 
 /**
@@ -42,7 +47,7 @@ export function recordHistory(input: NewHistoryEntry): Promise<HistoryEntry | nu
     try {
       const entry = parseHistoryEntry({ ...input, id: crypto.randomUUID(), time: input.time ?? Date.now() });
       const history = await load();
-      await save({ ...history, entries: addEntries(history.entries, [entry], await limit()) });
+      await save({ ...history, entries: mergeNewestFirst(history.entries, [entry]) });
       return entry;
     } catch (error) {
       console.error('[fake-warning-blocker] could not record history:', error);

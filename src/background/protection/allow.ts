@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { clipStoredUrl } from '../../shared/storage-budget';
 import { allowSite } from '../reports/site-allow';
 import type { BlockRecord } from './state';
 
@@ -8,6 +9,7 @@ import type { BlockRecord } from './state';
 
 export const FALSE_POSITIVES_KEY = 'protectionFalsePositives';
 const MAX_RECORDS = 200;
+const MAX_REASON_KEYS = 20;
 
 export interface FalsePositiveRecord {
   host: string;
@@ -19,6 +21,13 @@ export interface FalsePositiveRecord {
 
 let queue: Promise<unknown> = Promise.resolve();
 
+/** A record within its share of the storage budget (shared/storage-budget.ts): a page controls its own address. */
+const bounded = (record: FalsePositiveRecord): FalsePositiveRecord => ({
+  ...record,
+  url: typeof record.url === 'string' ? clipStoredUrl(record.url) : '',
+  reasonKeys: Array.isArray(record.reasonKeys) ? record.reasonKeys.slice(0, MAX_REASON_KEYS) : [],
+});
+
 async function recordFalsePositive(host: string, record: BlockRecord): Promise<void> {
   const previous = (await browser.storage.local.get(FALSE_POSITIVES_KEY))[FALSE_POSITIVES_KEY];
   const records = Array.isArray(previous) ? (previous as FalsePositiveRecord[]) : [];
@@ -29,7 +38,7 @@ async function recordFalsePositive(host: string, record: BlockRecord): Promise<v
     blockedAt: record.blockedAt,
     allowedAt: Date.now(),
   });
-  await browser.storage.local.set({ [FALSE_POSITIVES_KEY]: records.slice(-MAX_RECORDS) });
+  await browser.storage.local.set({ [FALSE_POSITIVES_KEY]: records.slice(-MAX_RECORDS).map(bounded) });
 }
 
 export function allowSiteForUser(host: string, record: BlockRecord): Promise<void> {

@@ -1,6 +1,6 @@
 // Collects the facts of one report into the versioned schema (shared/reports/schema.ts).
 import browser from 'webextension-polyfill';
-import { REPORT_SCHEMA_ID, type ReportKind, type ScamReportV1 } from '../../shared/reports/schema';
+import { REPORT_SCHEMA_ID, REPORT_TITLE_MAX_CHARS, REPORT_URL_MAX_CHARS, type ReportKind, type ScamReportV1 } from '../../shared/reports/schema';
 import { tabStatus } from '../tab-state';
 import { chainFor } from './chain';
 
@@ -75,7 +75,7 @@ export async function buildReport(request: ReportRequest): Promise<ScamReportV1>
     reportId: crypto.randomUUID(),
     kind: request.kind,
     createdAt: new Date().toISOString(),
-    page: { url: request.url, title: await pageTitle(request.tabId, request.url, title), chain },
+    page: { url: request.url.slice(0, REPORT_URL_MAX_CHARS), title: (await pageTitle(request.tabId, request.url, title))?.slice(0, REPORT_TITLE_MAX_CHARS) ?? null, chain },
     verdict,
     phoneNumbers,
     comment: request.comment?.trim() ? request.comment.trim() : null,

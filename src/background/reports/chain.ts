@@ -2,9 +2,10 @@
 // webNavigation): the opener tab's address when the tab was opened from
 // another, and the tab's own earlier http(s) addresses. Server-side redirects
 // appear only when the browser reports the intermediate address to tabs.onUpdated.
-// Kept in storage.session (memory only, gone when the browser closes), bounded per tab.
+// Kept in storage.session (memory only, gone when the browser closes), bounded per tab:
+// MAX_URLS addresses, each cut to the length a report carries (a page controls its own).
 import browser, { type Tabs } from 'webextension-polyfill';
-import type { ReportChainStep } from '../../shared/reports/schema';
+import { REPORT_TITLE_MAX_CHARS, REPORT_URL_MAX_CHARS, type ReportChainStep } from '../../shared/reports/schema';
 
 const MAX_URLS = 10;
 const key = (tabId: number) => `chain:${tabId}`;
@@ -16,6 +17,7 @@ interface TabChain {
 }
 
 const isWeb = (url: string | undefined): url is string => !!url && /^https?:/i.test(url);
+const clip = (url: string) => url.slice(0, REPORT_URL_MAX_CHARS);
 
 async function read(tabId: number): Promise<TabChain> {
   const stored = (await browser.storage.session.get(key(tabId)))[key(tabId)] as TabChain | undefined;
@@ -38,18 +40,18 @@ export async function onTabCreated(tab: Tabs.Tab): Promise<void> {
   if (tab.id === undefined || tab.openerTabId === undefined) return;
   const opener = await browser.tabs.get(tab.openerTabId).catch(() => null);
   const openerUrl = isWeb(opener?.url) ? opener.url : null;
-  if (openerUrl) await update(tab.id, (chain) => void (chain.opener = openerUrl));
+  if (openerUrl) await update(tab.id, (chain) => void (chain.opener = clip(openerUrl)));
 }
 
 export async function onTabUpdated(tabId: number, change: Tabs.OnUpdatedChangeInfoType): Promise<void> {
-  const url = change.url;
-  if (isWeb(url)) {
+  const url = isWeb(change.url) ? clip(change.url) : undefined;
+  if (url) {
     await update(tabId, (chain) => {
       if (chain.urls.at(-1) !== url) chain.urls = [...chain.urls, url].slice(-MAX_URLS);
       chain.title = null;
     });
   }
-  if (change.title !== undefined) await update(tabId, (chain) => void (chain.title = change.title ?? null));
+  if (change.title !== undefined) await update(tabId, (chain) => void (chain.title = change.title?.slice(0, REPORT_TITLE_MAX_CHARS) ?? null));
 }
 
 export function forgetChain(tabId: number): Promise<void> {
@@ -61,8 +63,9 @@ export function forgetChain(tabId: number): Promise<void> {
 export async function chainFor(tabId: number | undefined, pageUrl: string): Promise<{ chain: ReportChainStep[]; title: string | null }> {
   if (tabId === undefined) return { chain: [], title: null };
   const stored = await read(tabId);
-  const index = stored.urls.lastIndexOf(pageUrl);
-  const before = index >= 0 ? stored.urls.slice(0, index) : stored.urls.filter((url) => url !== pageUrl);
+  const page = clip(pageUrl);
+  const index = stored.urls.lastIndexOf(page);
+  const before = index >= 0 ? stored.urls.slice(0, index) : stored.urls.filter((url) => url !== page);
   const chain: ReportChainStep[] = [
     ...(stored.opener ? [{ url: stored.opener, via: 'opener' as const }] : []),
     ...before.map((url) => ({ url, via: 'navigation' as const })),

@@ -1,7 +1,10 @@
 // Reports waiting for the organisation's endpoint. Kept in storage.local so they
 // survive worker restarts, browser restarts and offline periods; retried with
 // back-off through the alarms API; never dropped without the user seeing it
-// (a rejected report stays, marked, until it is delivered by a manual retry).
+// (a rejected report stays, marked, until it is delivered by a manual retry). Every
+// write keeps the outbox within its storage budget (shared/reports/outbox-budget.ts);
+// what the budget costs a report (its screenshot, or its place in the queue) is
+// written into that report's history entry.
 import browser from 'webextension-polyfill';
 import {
   applyAttempt,
@@ -14,14 +17,14 @@ import {
   INVALID_ENDPOINT_ERROR,
   nextWakeUp,
   type OutboxItem,
-  pruneOutbox,
 } from '../../shared/reports/outbox';
+import { admitToOutbox, fitOutbox, OUTBOX_KEY, type OutboxFit } from '../../shared/reports/outbox-budget';
+import type { ScreenshotLeftOut } from '../../shared/history/entry';
 import { checkEndpoint } from '../../shared/reports/endpoint';
 import type { ScamReportV1 } from '../../shared/reports/schema';
 import { updateHistoryData } from '../history/store';
 import { getSettingsWithPolicy } from '../settings/store';
 
-const OUTBOX_KEY = 'reportOutbox';
 export const RETRY_ALARM = 'fwb-report-retry';
 const REQUEST_TIMEOUT_MS = 30_000;
 
@@ -30,12 +33,28 @@ async function load(): Promise<OutboxItem[]> {
   return Array.isArray(raw) ? (raw as OutboxItem[]) : [];
 }
 
+/** Writes what the budget cost into each report's history entry (never throws: the outbox is already saved). */
+async function recordLosses(fit: OutboxFit): Promise<void> {
+  for (const { item, reason } of fit.screenshotsLeftOut) {
+    await updateHistoryData(item.historyId, { screenshot: false, screenshotLeftOut: reason }).catch(() => false);
+  }
+  for (const item of fit.dropped) {
+    console.warn(`[fake-warning-blocker] report ${item.reportId} given up unsent: the report outbox is full`);
+    await updateHistoryData(item.historyId, { delivery: 'dropped' }).catch(() => false);
+  }
+}
+
+type Change<T> = (items: OutboxItem[], now: number) => { items: OutboxItem[]; result: T } | { fit: OutboxFit; result: T };
+
 let chain: Promise<unknown> = Promise.resolve();
-function withOutbox<T>(change: (items: OutboxItem[]) => { items: OutboxItem[]; result: T }): Promise<T> {
+function withOutbox<T>(change: Change<T>): Promise<T> {
   const task = async () => {
-    const { items, result } = change(await load());
-    await browser.storage.local.set({ [OUTBOX_KEY]: pruneOutbox(items, Date.now()) });
-    return result;
+    const now = Date.now();
+    const changed = change(await load(), now);
+    const fit = 'fit' in changed ? changed.fit : fitOutbox(changed.items, now);
+    await browser.storage.local.set({ [OUTBOX_KEY]: fit.items });
+    await recordLosses(fit);
+    return changed.result;
   };
   const next = chain.then(task, task);
   chain = next.catch(() => undefined);
@@ -47,15 +66,24 @@ export async function readOutbox(): Promise<OutboxItem[]> {
   return load();
 }
 
-/** Queues a report; returns the existing item instead when it repeats one (see findDuplicate). */
-export function enqueueReport(body: ScamReportV1, historyId: string): Promise<{ item: OutboxItem; duplicate: boolean }> {
+export interface Enqueued {
+  item: OutboxItem;
+  duplicate: boolean;
+  /** Set when the report goes without the screenshot it was to have (its history entry says so too). */
+  screenshotLeftOut?: ScreenshotLeftOut;
+}
+
+/** Queues a report within the budget; returns the existing item instead when it repeats one (see findDuplicate). */
+export function enqueueReport(body: ScamReportV1, historyId: string): Promise<Enqueued> {
   const key = dedupeKeyFor(body.kind, body.page.url);
-  return withOutbox<{ item: OutboxItem; duplicate: boolean }>((items) => {
-    const now = Date.now();
+  return withOutbox<Enqueued>((items, now) => {
     const existing = findDuplicate(items, key, now);
     if (existing) return { items, result: { item: existing, duplicate: true } };
     const item: OutboxItem = { reportId: body.reportId, historyId, dedupeKey: key, body, state: 'pending', attempts: 0, createdAt: now, nextAttemptAt: now };
-    return { items: [...items, item], result: { item, duplicate: false } };
+    const fit = admitToOutbox(items, item, now);
+    const queued = fit.items.find((candidate) => candidate.reportId === item.reportId) ?? item;
+    const leftOut = fit.screenshotsLeftOut.find((loss) => loss.item.reportId === item.reportId)?.reason;
+    return { fit, result: { item: queued, duplicate: false, ...(leftOut ? { screenshotLeftOut: leftOut } : {}) } };
   });
 }
 
@@ -94,9 +122,14 @@ export function flushOutbox(all = false): Promise<{ attempted: number; delivered
   const run = async () => {
     const now = Date.now();
     const items = await readOutbox();
-    const due = all ? items.filter((item) => item.state !== 'delivered') : dueItems(items, now);
+    const dueList = all ? items.filter((item) => item.state !== 'delivered') : dueItems(items, now);
+    let attempted = 0;
     let delivered = 0;
-    for (const item of due) {
+    for (const due of dueList) {
+      // As stored now: the budget may have given it up, or left its screenshot out, since the list was read.
+      const item = (await readOutbox()).find((candidate) => candidate.reportId === due.reportId);
+      if (!item || item.state === 'delivered') continue;
+      attempted++;
       const result = await post(item.body);
       if (result.ok) delivered++;
       const updated = await withOutbox((current) => {
@@ -108,9 +141,11 @@ export function flushOutbox(all = false): Promise<{ attempted: number; delivered
         return { items: current, result: next };
       });
       if (updated) await updateHistoryData(updated.historyId, { delivery: deliveryState(updated) });
+      // Given up by the budget while its request was out, and delivered after all.
+      else if (result.ok) await updateHistoryData(item.historyId, { delivery: 'delivered' });
     }
     await scheduleRetry();
-    return { attempted: due.length, delivered };
+    return { attempted, delivered };
   };
   const next = (flushing ?? Promise.resolve()).then(run, run);
   flushing = next;

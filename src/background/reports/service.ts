@@ -32,15 +32,17 @@ async function submit(request: ReportRequest, siteAllowed = false): Promise<Repo
   const outcome: ReportOutcome = { reportId: body.reportId, historyId, delivery: initial, duplicate: false, screenshot: body.screenshot !== null };
   if (!endpointSet) return outcome;
 
-  const { item, duplicate } = await enqueueReport(body, historyId);
+  const { item, duplicate, screenshotLeftOut } = await enqueueReport(body, historyId);
   if (duplicate) {
     // The earlier report stands; this history entry follows its delivery.
     await updateHistoryData(historyId, { reportId: item.reportId, delivery: deliveryState(item) });
     return { ...outcome, reportId: item.reportId, delivery: deliveryState(item), duplicate: true };
   }
+  // Left out to stay within the storage budget: the popup says so, as the history entry does.
+  const picture = screenshotLeftOut ? { screenshot: false, screenshotLeftOut } : {};
   await flushOutbox();
   const sent = (await readOutbox()).find((candidate) => candidate.reportId === body.reportId);
-  return { ...outcome, delivery: sent ? deliveryState(sent) : initial };
+  return { ...outcome, ...picture, delivery: sent ? deliveryState(sent) : initial };
 }
 
 export function reportScam(request: Omit<ReportRequest, 'kind'>): Promise<ReportOutcome> {

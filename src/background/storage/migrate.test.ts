@@ -14,9 +14,9 @@ describe('storage migration at worker start', () => {
     const page = { id: browser.runtime.id, url: browser.runtime.getURL('src/ui/options/index.html') };
     const [reply] = browser.runtime.onMessage.fire({ type: 'get-settings-state', payload: {} }, page) as Promise<{ ok: boolean; value: { userSettings: unknown } }>[];
     expect((await reply)?.value.userSettings).toEqual(v0.expected.userSettings);
-    expect(browser.storage.local.data.storageVersion).toBe(1);
+    expect(browser.storage.local.data.storageVersion).toBe(v0.expected.storageVersion);
     expect(browser.storage.local.data.userSettings).toEqual(v0.expected.userSettings);
     expect(browser.storage.local.data.history).toEqual(v0.expected.history);
-    expect(console.warn).toHaveBeenCalledWith(expect.stringMatching(/storage migrated from v0 to v1: userSettings: dropped/));
+    expect(console.warn).toHaveBeenCalledWith(expect.stringMatching(/storage migrated from v0 to v2: userSettings: dropped/));
   });
 });

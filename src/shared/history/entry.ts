@@ -14,7 +14,9 @@ export type DeliveryState =
   /** The endpoint answered with a permanent error (4xx); kept, shown, retried only on request. */
   | 'rejected'
   /** The configured endpoint is not an allowed URL (HTTPS, or http on loopback/.test for tests). */
-  | 'invalid-endpoint';
+  | 'invalid-endpoint'
+  /** Given up unsent: too many reports were waiting (see shared/reports/outbox-budget.ts). */
+  | 'dropped';
 
 export const DELIVERY_STATES: readonly DeliveryState[] = [
   'local-only',
@@ -23,7 +25,12 @@ export const DELIVERY_STATES: readonly DeliveryState[] = [
   'delivered',
   'rejected',
   'invalid-endpoint',
+  'dropped',
 ];
+
+/** Why a report went without the screenshot it was to have (see shared/reports/outbox-budget.ts). */
+export type ScreenshotLeftOut = 'too-large' | 'outbox-full';
+export const SCREENSHOT_LEFT_OUT_REASONS: readonly ScreenshotLeftOut[] = ['too-large', 'outbox-full'];
 
 export interface HistoryKindData {
   /** The detector rated a page suspicious or a scam. */
@@ -42,7 +49,15 @@ export interface HistoryKindData {
     pushUnsubscribed?: number;
   };
   /** The user reported the page as a scam. */
-  report: { reportId: string; delivery: DeliveryState; comment?: string; screenshot: boolean };
+  report: {
+    reportId: string;
+    delivery: DeliveryState;
+    comment?: string;
+    /** A screenshot goes (or went) with the report. */
+    screenshot: boolean;
+    /** Why the screenshot asked for was left out to stay within the storage budget. */
+    screenshotLeftOut?: ScreenshotLeftOut;
+  };
   /** The user said the page is not a scam. */
   'false-positive': { reportId: string; delivery: DeliveryState; comment?: string; siteAllowed: boolean };
   /** The remote-access guard saw a remote-control tool's download or session page, and what it did. */

@@ -6,6 +6,7 @@ import {
   DELIVERY_STATES,
   NOTIFICATION_DECISIONS,
   REMOTE_ACCESS_DECISIONS,
+  SCREENSHOT_LEFT_OUT_REASONS,
   type HistoryCommon,
   type HistoryEntry,
   type HistoryKind,
@@ -52,7 +53,13 @@ export const HISTORY_KINDS: { [K in HistoryKind]: KindSpec<K> } = {
   },
   report: {
     labelKey: 'historyKindReport',
-    data: object({ reportId: str(100), delivery, comment: optional(str(2000)), screenshot: bool }),
+    data: object({
+      reportId: str(100),
+      delivery,
+      comment: optional(str(2000)),
+      screenshot: bool,
+      screenshotLeftOut: optional(oneOf(...SCREENSHOT_LEFT_OUT_REASONS)),
+    }),
     describe: (data) => ({ key: deliveryKey(data.delivery), params: [] }),
   },
   'false-positive': {

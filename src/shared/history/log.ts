@@ -8,13 +8,35 @@ import {
   type StoredHistory,
 } from './entry';
 import { parseHistoryEntry } from './kinds';
+import { HISTORY_MAX_BYTES, HISTORY_MAX_ENTRIES, jsonBytes } from '../storage-budget';
 import { isPlainObject } from '../validate';
 
-/** Inserts entries keeping newest first and at most `limit` (oldest pruned). */
-export function addEntries(entries: HistoryEntry[], added: HistoryEntry[], limit: number): HistoryEntry[] {
-  const merged = [...added, ...entries];
-  merged.sort((a, b) => b.time - a.time);
-  return merged.slice(0, Math.max(1, Math.floor(limit)));
+/**
+ * The entries that fit the history's budget, newest first: at most `limit` of them (itself at
+ * most HISTORY_MAX_ENTRIES) and at most `maxBytes` as stored. The newest entry always stays
+ * (every field of an entry has a length limit: one entry is at most a few hundred KB).
+ */
+export function fitHistory(sortedNewestFirst: HistoryEntry[], limit: number, maxBytes = HISTORY_MAX_BYTES): HistoryEntry[] {
+  const count = Math.min(Math.max(1, Math.floor(limit)), HISTORY_MAX_ENTRIES);
+  // The stored object: {"version":1,"entries":[…]} under the key "history".
+  let bytes = jsonBytes({ version: HISTORY_SCHEMA_VERSION, entries: [] }) + 'history'.length;
+  let kept = 0;
+  for (const entry of sortedNewestFirst.slice(0, count)) {
+    bytes += jsonBytes(entry) + (kept > 0 ? 1 : 0);
+    if (bytes > maxBytes && kept > 0) break;
+    kept++;
+  }
+  return sortedNewestFirst.slice(0, kept);
+}
+
+/** Both lists in one, newest first. */
+export function mergeNewestFirst(entries: HistoryEntry[], added: HistoryEntry[]): HistoryEntry[] {
+  return [...added, ...entries].sort((a, b) => b.time - a.time);
+}
+
+/** Inserts entries keeping newest first, within `limit` entries and the byte budget (oldest pruned). */
+export function addEntries(entries: HistoryEntry[], added: HistoryEntry[], limit: number, maxBytes = HISTORY_MAX_BYTES): HistoryEntry[] {
+  return fitHistory(mergeNewestFirst(entries, added), limit, maxBytes);
 }
 
 export interface ReadResult {

@@ -1,4 +1,4 @@
-import type { DeliveryState } from '../history/entry';
+import type { DeliveryState, ScreenshotLeftOut } from '../history/entry';
 import { REPORT_SERVICES, type ReportService } from '../reports/services';
 import { arrayOf, bool, type Check, num, object, oneOf, optional, str, ValidationError } from '../validate';
 import type { MessageSpec } from './spec';
@@ -47,7 +47,10 @@ export interface ReportOutcome {
   delivery: DeliveryState;
   /** True when this repeats a report already queued or just delivered (nothing new is sent). */
   duplicate: boolean;
+  /** A screenshot goes with the report. */
   screenshot: boolean;
+  /** Why the screenshot asked for was left out to stay within the storage budget. */
+  screenshotLeftOut?: ScreenshotLeftOut;
 }
 
 export interface ReportOptions {

@@ -31,7 +31,10 @@ const BACKOFF = [30 * SECOND, 1 * MINUTE, 2 * MINUTE, 5 * MINUTE, 15 * MINUTE, 3
 export const MAX_BACKOFF_MS = 6 * HOUR;
 /** Reports of the same page within this time after delivery are the same report. */
 export const DUPLICATE_WINDOW_MS = 10 * MINUTE;
-/** Delivered items are kept this long for status display; pending/rejected ones until delivered or deleted. */
+/**
+ * Delivered items are kept this long for status display; pending/rejected ones until delivered,
+ * or until the outbox's storage budget gives them up (./outbox-budget.ts).
+ */
 export const DELIVERED_RETENTION_MS = 7 * 24 * HOUR;
 
 /** Delay before the next attempt after `failures` failed attempts (1 = the first failure). */

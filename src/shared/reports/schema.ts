@@ -57,6 +57,10 @@ export interface ScamReportV1 {
   blockId: string | null;
 }
 
+/** Longest page address and title a report carries (the builder cuts longer ones: a page controls both). */
+export const REPORT_URL_MAX_CHARS = 8000;
+export const REPORT_TITLE_MAX_CHARS = 1000;
+
 const reason: Check<ReportReason> = object({
   key: str(100),
   params: arrayOf(str(300), 10),
@@ -94,9 +98,9 @@ const checkReport = object({
   kind: oneOf('scam', 'false-positive'),
   createdAt: isoTime,
   page: object({
-    url: str(8000),
-    title: nullable(str(1000)),
-    chain: arrayOf(object({ url: str(8000), via: oneOf('opener', 'navigation') }), 20),
+    url: str(REPORT_URL_MAX_CHARS),
+    title: nullable(str(REPORT_TITLE_MAX_CHARS)),
+    chain: arrayOf(object({ url: str(REPORT_URL_MAX_CHARS), via: oneOf('opener', 'navigation') }), 20),
   }),
   verdict: nullable(object({ level: oneOf('safe', 'suspicious', 'scam'), score: num, reasons: arrayOf(reason, 50) })),
   phoneNumbers: arrayOf(str(60), 20),

@@ -27,6 +27,9 @@ export function renderEntry(entry: HistoryEntry, onDelete: (id: string) => void)
   const described = describeEntry(entry);
   if (described) item.append(element('div', 'history-detail', t(described.key, described.params)));
   if (entry.kind === 'false-positive' && entry.data.siteAllowed) item.append(element('div', 'history-detail', t('historySiteAllowed')));
+  if (entry.kind === 'report' && entry.data.screenshotLeftOut) {
+    item.append(element('div', 'history-detail', t(`historyScreenshotLeftOut_${entry.data.screenshotLeftOut.replace(/-/g, '_')}`)));
+  }
   if ((entry.kind === 'report' || entry.kind === 'false-positive') && entry.data.comment) {
     item.append(element('div', 'history-detail', t('historyComment', [entry.data.comment])));
   }

@@ -18,6 +18,7 @@ const PROBLEM_MESSAGES: Record<SettingsProblem, string> = {
   'bad-value': 'settingsProblemBadValue',
   'bad-entry': 'settingsProblemBadEntry',
   'too-many': 'settingsProblemTooMany',
+  'above-maximum': 'settingsProblemAboveMaximum',
 };
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, id: string, messageKey?: string): HTMLElementTagNameMap[K] {

@@ -10,6 +10,7 @@ type Mode = 'scam' | 'not-scam';
 
 const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const deliveryKey = (state: string) => `historyDelivery_${state.replace(/-/g, '_')}`;
+const screenshotLeftOutKey = (reason: string) => `reportsScreenshotLeftOut_${reason.replace(/-/g, '_')}`;
 
 export function openReportForm(mode: Mode, target: Target, options: ReportOptions, onDone: () => void): void {
   const form = byId<HTMLFormElement>('report-form');
@@ -62,6 +63,7 @@ async function send(mode: Mode, target: Target, options: ReportOptions): Promise
       text.textContent = t(outcome.duplicate ? 'reportsDuplicate' : 'reportsThanks');
       // Said plainly, so nobody believes a picture went along when it did not.
       screenshot.hidden = !includeScreenshot || outcome.screenshot || outcome.duplicate;
+      screenshot.textContent = t(outcome.screenshotLeftOut ? screenshotLeftOutKey(outcome.screenshotLeftOut) : 'reportsScreenshotUnavailable');
     } else {
       const fp = await sendMessage('report-false-positive', { tabId: target.tabId, blockId: undefined, url: target.pageUrl, comment });
       outcome = fp;

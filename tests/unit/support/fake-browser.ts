@@ -24,12 +24,21 @@ export interface StorageArea {
   clear(): Promise<void>;
   /** Makes get() never answer (as headless Chromium's storage.managed was seen to do). */
   hang: boolean;
+  /** Like Chrome's QUOTA_BYTES: a set() that would pass it fails and changes nothing (keys + JSON, UTF-8). */
+  quotaBytes: number;
+  /** Bytes in use, counted as the quota counts them. */
+  bytesInUse(): number;
 }
+
+const utf8 = (text: string) => Buffer.byteLength(text, 'utf8');
+const entryBytes = (key: string, value: unknown) => utf8(key) + utf8(JSON.stringify(value) ?? '');
 
 function area(name: string, changed: ReturnType<typeof event>): StorageArea {
   const store: StorageArea = {
     data: {},
     hang: false,
+    quotaBytes: Infinity,
+    bytesInUse: () => Object.entries(store.data).reduce((sum, [key, value]) => sum + entryBytes(key, value), 0),
     get(keys) {
       if (store.hang) return new Promise(() => {});
       const wanted = keys === undefined || keys === null ? Object.keys(store.data) : typeof keys === 'string' ? [keys] : keys;
@@ -38,6 +47,11 @@ function area(name: string, changed: ReturnType<typeof event>): StorageArea {
       return Promise.resolve(out);
     },
     set(items) {
+      if (Number.isFinite(store.quotaBytes)) {
+        const after = { ...store.data, ...items };
+        const used = Object.entries(after).reduce((sum, [key, value]) => sum + entryBytes(key, value), 0);
+        if (used > store.quotaBytes) return Promise.reject(new Error(`QUOTA_BYTES quota exceeded (${used} > ${store.quotaBytes})`));
+      }
       const changes: Record<string, { oldValue?: unknown; newValue?: unknown }> = {};
       for (const [key, value] of Object.entries(items)) {
         changes[key] = { oldValue: store.data[key], newValue: structuredClone(value) };
