@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContentEvidence } from '../shared/detection/content-evidence';
-import { watchContent } from './content-watch';
+import { SPARSE_TEXT_CHARS, watchContent } from './content-watch';
 
 const texts = (evidence: ContentEvidence | undefined) => evidence?.blocks.map((block) => block.text).join(' | ') ?? '';
 
@@ -44,7 +44,7 @@ describe('content watcher', () => {
     root.innerHTML = '<p>inside</p>';
     let extra = [{ text: 'drawn on a canvas', px: 30, flags: 0 }];
     const sent: ContentEvidence[] = [];
-    const watcher = watchContent((evidence) => sent.push(evidence), { shadowRootOf: (el) => closed.get(el) ?? null, extraBlocks: () => extra });
+    const watcher = watchContent((evidence) => sent.push(evidence), { closedShadowRootOf: (el) => closed.get(el) ?? null, extraBlocks: () => extra });
     await run(500);
     expect(texts(sent.at(-1))).toBe('0 | inside | drawn on a canvas');
     root.innerHTML = '<p>Call +1-888-555-0142</p>';
@@ -54,6 +54,45 @@ describe('content watcher', () => {
     watcher.changed();
     await run(1000);
     expect(texts(sent.at(-1))).toBe('0 | Call +1-888-555-0142 | redrawn');
+  });
+
+  it('opens closed shadow roots only on a sparse page or once the page behaved like a lock screen', async () => {
+    const closed = new WeakMap<Element, ShadowRoot>();
+    const host = document.createElement('div');
+    document.body.append(host);
+    closed.set(host, host.attachShadow({ mode: 'closed' }));
+    (closed.get(host) as ShadowRoot).innerHTML = '<p>hidden warning</p>';
+    const article = document.createElement('article');
+    article.textContent = 'Ordinary text. '.repeat(Math.ceil(SPARSE_TEXT_CHARS / 10));
+    document.body.append(article);
+    const asked: Element[] = [];
+    const sent: ContentEvidence[] = [];
+    const watcher = watchContent((evidence) => sent.push(evidence), {
+      closedShadowRootOf: (el) => {
+        asked.push(el);
+        return closed.get(el) ?? null;
+      },
+    });
+    await run(500);
+    expect(asked, 'a page with plenty of visible text is read without the costly call').toEqual([]);
+    expect(texts(sent.at(-1))).not.toContain('hidden warning');
+    watcher.behaved();
+    await run(200);
+    expect(asked).toContain(host);
+    expect(texts(sent.at(-1))).toContain('hidden warning');
+  });
+
+  it('looks into closed shadow roots at once when the page shows next to nothing else', async () => {
+    const closed = new WeakMap<Element, ShadowRoot>();
+    const host = document.createElement('div');
+    document.body.append(host);
+    closed.set(host, host.attachShadow({ mode: 'closed' }));
+    (closed.get(host) as ShadowRoot).innerHTML = '<p>Call +1-888-555-0142</p>';
+    const sent: ContentEvidence[] = [];
+    watchContent((evidence) => sent.push(evidence), { closedShadowRootOf: (el) => closed.get(el) ?? null });
+    await run(500);
+    expect(sent).toHaveLength(1);
+    expect(texts(sent[0])).toBe('0 | Call +1-888-555-0142');
   });
 
   it('says when the document’s root was replaced (document.open() drops every listener)', async () => {

@@ -16,11 +16,19 @@ const MAX_GATHERS = 60;
 const MAX_BEHAVIOUR_GATHERS = 20;
 /** Shadow roots observed for changes (the document's observer does not see into them). */
 const MAX_SHADOW_ROOTS = 50;
+/**
+ * Below this much text a page is looked at again with closed shadow roots opened. Asking the
+ * browser for an element's closed root is an extension API call per element, which costs more
+ * than the rest of the walk; a page that hides its warning there shows next to nothing else,
+ * or behaves like a lock screen, which opens them from then on.
+ */
+export const SPARSE_TEXT_CHARS = 200;
 
 export interface WatchOptions {
   /** Text from outside the DOM (drawn on canvases), read with the page's own. */
   extraBlocks?: () => readonly TextBlock[];
-  shadowRootOf?: (element: Element) => ShadowRoot | null;
+  /** Reads closed shadow roots too (costly: used on sparse pages and once the page behaved like a lock screen). */
+  closedShadowRootOf?: (element: Element) => ShadowRoot | null;
   /** Called when document.open() replaced the document's content and removed every listener. */
   onDocumentReplaced?: () => void;
 }
@@ -30,6 +38,12 @@ export interface ContentWatcher {
   changed(): void;
   /** The page did something a lock screen does: gather again soon, even past the budget. */
   behaved(): void;
+}
+
+function textLength(evidence: ContentEvidence): number {
+  let chars = evidence.title.length;
+  for (const block of evidence.blocks) chars += block.text.length;
+  return chars;
 }
 
 export function watchContent(send: (evidence: ContentEvidence) => void, options: WatchOptions = {}): ContentWatcher {
@@ -52,8 +66,13 @@ export function watchContent(send: (evidence: ContentEvidence) => void, options:
     observe(shadow);
   };
 
+  let lockScreen = false;
+  const gatherWith = (shadowRootOf: WatchOptions['closedShadowRootOf']) =>
+    gatherContent(document, { ...DEFAULT_GATHER, shadowRootOf, onShadowRoot, extraBlocks: options.extraBlocks?.() });
   const gather = () => {
-    const evidence = gatherContent(document, { ...DEFAULT_GATHER, shadowRootOf: options.shadowRootOf, onShadowRoot, extraBlocks: options.extraBlocks?.() });
+    const closed = options.closedShadowRootOf;
+    let evidence = gatherWith(lockScreen ? closed : undefined);
+    if (!lockScreen && closed && textLength(evidence) < SPARSE_TEXT_CHARS) evidence = gatherWith(closed);
     const serialised = JSON.stringify(evidence);
     if (serialised === last) return;
     last = serialised;
@@ -82,6 +101,7 @@ export function watchContent(send: (evidence: ContentEvidence) => void, options:
   };
   let behaviourPending = false;
   const behaved = () => {
+    lockScreen = true;
     if (behaviourPending || behaviourGathers >= MAX_BEHAVIOUR_GATHERS || !root) return;
     behaviourPending = true;
     behaviourGathers++;

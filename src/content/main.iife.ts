@@ -70,7 +70,7 @@ try {
     reported = true;
     void start().catch(() => {});
     sendMessage('page-content', { docId, evidence }).then(noteContentReply, () => {});
-  }, { extraBlocks: () => canvasBlocks, shadowRootOf: openOrClosedShadowRoot, onDocumentReplaced: () => effects.relisten() });
+  }, { extraBlocks: () => canvasBlocks, closedShadowRootOf: openOrClosedShadowRoot, onDocumentReplaced: () => effects.relisten() });
 } catch {
   // Never break the page.
 }
