@@ -1,5 +1,6 @@
 // Prints the bench tables. Every figure with the extension is shown next to the
 // baseline measured in the same run.
+import { pathologicalCost } from './pathological-cost';
 import type { BudgetResult } from './budgets';
 import type { InjectedBytes } from './bytes';
 import type { FirefoxReport } from './run-firefox';
@@ -73,10 +74,11 @@ export function printReport(report: {
     section('Chromium, pathological pages (both runs traced; "work" is what the page measures itself)');
     out.push(
       table(
-        ['page', 'ext ms', 'ext wall ms', 'max ext/task', 'long tasks (ext)', 'page cpu ms with', 'without', 'work with', 'work without', 'ratio', 'page also measured (with / without)'],
+        ['page', 'ext ms (profile)', 'ext ms (budget)', 'ext wall ms', 'max ext/task', 'long tasks (ext)', 'page cpu ms with', 'without', 'work with', 'work without', 'ratio', 'page also measured (with / without)'],
         chromium.pathological.map((page) => [
           page.id,
           f(page.with.extensionMs, 1),
+          `${f(pathologicalCost(page).ms, 1)}${pathologicalCost(page).method === 'profile' ? '' : ' (with − without)'}`,
           f(page.with.extensionWallMs, 1),
           f(page.with.maxExtensionPerTaskMs, 1),
           `${page.with.longTasks.length} (${page.with.longTasks.filter((task) => task.attributable).length})`,

@@ -32,7 +32,9 @@ export interface BenignPage {
 export interface PathologicalResult {
   id: string;
   what: string;
-  without: { loadMs: number | null; page: PageReport | null; busyMs: number | null; error?: string };
+  /** See PathologicalPage.callsWrappedApi. */
+  callsWrappedApi: boolean;
+  without: { loadMs: number | null; page: PageReport | null; busyMs: number | null; longTasks: LongTask[]; error?: string };
   with: { loadMs: number | null; page: PageReport | null; busyMs: number | null; extensionMs: number | null; extensionWallMs: number | null; maxExtensionPerTaskMs: number | null; longTasks: LongTask[]; topFunctions: { fn: string; ms: number }[]; error?: string };
   /** Page's own work time (or cost per operation for the hot loops) with / without, as the page measures it. */
   workRatio: number | null;
@@ -167,7 +169,14 @@ async function pathological(base: ChromiumInstance, ext: ChromiumInstance, scale
     results.push({
       id: page.id,
       what: page.what,
-      without: { loadMs: without.loadMs, page: without.page, busyMs: without.trace?.busyMs ?? null, ...(without.ok ? {} : { error: without.error }) },
+      callsWrappedApi: page.callsWrappedApi === true,
+      without: {
+        loadMs: without.loadMs,
+        page: without.page,
+        busyMs: without.trace?.busyMs ?? null,
+        longTasks: without.trace?.longTasks ?? [],
+        ...(without.ok ? {} : { error: without.error }),
+      },
       with: {
         loadMs: withExt.loadMs,
         page: withExt.page,

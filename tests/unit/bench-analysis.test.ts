@@ -3,6 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { pathologicalCost } from '../bench/pathological-cost';
+import type { PathologicalResult } from '../bench/run-chromium';
 import { check } from '../bench/budgets';
 import { injectedBytes } from '../bench/bytes';
 import { median, percentile, summarize } from '../bench/stats';
@@ -181,5 +183,39 @@ describe('budget check', () => {
     expect(check('x', 'x', null, 1, String).status).toBe('N/A');
     expect(check('x', 'x', 1, 1, String).status).toBe('PASS');
     expect(check('x', 'x', 1.01, 1, String).status).toBe('FAIL');
+  });
+});
+
+describe('pathologicalCost', () => {
+  const task = (durationMs: number, attributable: boolean) => ({ start: 0, durationMs, wallMs: durationMs, extensionMs: attributable ? durationMs : 0, attributable });
+  const page = (callsWrappedApi: boolean): PathologicalResult => ({
+    id: 'p',
+    what: 'p',
+    callsWrappedApi,
+    without: { loadMs: 10, page: null, busyMs: 185, longTasks: [task(140, false)] },
+    with: { loadMs: 10, page: null, busyMs: 189, extensionMs: 237, extensionWallMs: 300, maxExtensionPerTaskMs: 148, longTasks: [task(148, true)], topFunctions: [] },
+    workRatio: 0.9,
+    busyRatio: 1.02,
+  });
+
+  it('takes the profile’s figure and attributed long tasks on ordinary pages', () => {
+    expect(pathologicalCost(page(false))).toEqual({ ms: 237, longTasks: 1, method: 'profile' });
+  });
+
+  it('on a page living inside a wrapped API, takes thread time with minus without, and only long tasks the page does not make alone', () => {
+    const cost = pathologicalCost(page(true));
+    expect(cost.method).toBe('with-minus-without');
+    expect(cost.ms).toBeCloseTo(4);
+    expect(cost.longTasks).toBe(0);
+    const slower = page(true);
+    slower.with.busyMs = 400;
+    slower.with.longTasks.push(task(90, true));
+    expect(pathologicalCost(slower)).toEqual({ ms: 215, longTasks: 1, method: 'with-minus-without' });
+  });
+
+  it('is not measured when either run has no trace', () => {
+    const missing = page(true);
+    missing.without.busyMs = null;
+    expect(pathologicalCost(missing).ms).toBeNull();
   });
 });
