@@ -23,5 +23,10 @@ function pickReader(): ShadowReader {
   return (element) => (element as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot ?? element.shadowRoot;
 }
 
-/** An element's shadow root, open or closed where the browser lets this extension see it. */
-export const openOrClosedShadowRoot: ShadowReader = pickReader();
+let reader: ShadowReader | undefined;
+
+/**
+ * An element's shadow root, open or closed where the browser lets this extension see it.
+ * The reader is picked on first use: touching chrome.dom sets up its binding in the frame.
+ */
+export const openOrClosedShadowRoot: ShadowReader = (element) => (reader ??= pickReader())(element);

@@ -1,7 +1,8 @@
 // Hidden cursor. Checked where it matters, under the pointer: on a mouse move
-// (at most every 250 ms, one getComputedStyle) and once the page has loaded and
-// painted (html/body): right at `load` the style is often stale, and reading it
-// would force a style recalculation of the whole page in the middle of its load. Reported once per kind of element: html/body ('document'), a
+// (at most every 250 ms, one getComputedStyle), on entering or leaving full screen, and
+// in the top frame once the page has loaded and painted (html/body): right at `load` the
+// style is often stale, and reading it forces a style recalculation of the whole page.
+// Other frames (ads, mostly) are checked only when the pointer is over them. Reported once per kind of element: html/body ('document'), a
 // <video> or <canvas> (players and games hide the cursor too), or another element
 // covering most of the viewport ('other', an overlay).
 import type { FullscreenTarget } from '../shared/probe-events';
@@ -97,7 +98,7 @@ export function watchCursor(): void {
     },
     { capture: true, passive: true },
   );
-  listen(win, 'load', checkPageAfterPaint);
+  if (win === win.top) listen(win, 'load', checkPageAfterPaint);
   listen(doc, 'fullscreenchange', checkPage);
   onDisarm(restoreCursor);
 }
