@@ -105,6 +105,8 @@ export async function runCase(context: CaseContext, kase: CorpusCase, slot: numb
   const tracker = new TabTracker(context.monitor.warningPrefix);
   let dialogs = 0;
   let popups = 0;
+  // Popups being closed: the case is over only once they are gone.
+  const closingPopups: Promise<void>[] = [];
   // Set inside the steps below; an object so TypeScript does not narrow it to null here.
   const timing: { clickAt: number | null } = { clickAt: null };
   let page: TestPage | undefined;
@@ -132,7 +134,7 @@ export async function runCase(context: CaseContext, kase: CorpusCase, slot: numb
     });
     page.onPopup((popup) => {
       popups++;
-      void popup.close().catch(() => {});
+      closingPopups.push(popup.close().catch(() => {}));
     });
     const [width, height] = await withTimeout(page.evaluate(() => [innerWidth, innerHeight]), 15_000, 'measuring the viewport');
     unwatch = context.watch(opened.tabId, (snapshot) => tracker.update(snapshot));
@@ -172,6 +174,7 @@ export async function runCase(context: CaseContext, kase: CorpusCase, slot: numb
   if (unwatch) await withTimeout(unwatch(), 10_000, 'the last status').catch((error) => errors.push(`status: ${message(error)}`));
   if (page) await withTimeout(page.close(), 10_000, 'closing the tab').catch(() => {});
   if (windowId !== undefined) await withTimeout(context.monitor.closeWindow(windowId), 10_000, 'closing the window').catch(() => {});
+  if (closingPopups.length) await withTimeout(Promise.all(closingPopups), 10_000, 'closing the popups').catch(() => {});
 
   const blocked = tracker.blockedAt !== null;
   const { clickAt } = timing;
