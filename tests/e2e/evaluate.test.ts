@@ -45,6 +45,7 @@ interface CaseRecord {
   reasons: string[];
   latency_ms: number | null;
   before_click: boolean;
+  click_tries: number;
   dialogs: number;
   popups: number;
   page_events: Record<string, number>;
@@ -90,6 +91,8 @@ describe.each(BROWSERS)('npm run evaluate in %s', (browserName) => {
       expect(['safe', 'suspicious', 'scam']).toContain(entry.level);
       expect(Array.isArray(entry.reasons) && entry.reasons.every((key) => typeof key === 'string')).toBe(true);
       expect(entry.latency_ms === null ? !entry.blocked : entry.blocked && entry.latency_ms >= 0).toBe(true);
+      // The victim's click was made (tried again at most twice when the driver could not deliver it), unless the block came first.
+      if (!entry.before_click) expect([1, 2, 3], entry.id).toContain(entry.click_tries);
       expect(entry.errors).toEqual([]);
     }
     expect(record('sim-defender-lock')).toMatchObject({ label: 'scam', family: 'ms-defender-lock', lang: 'en' });
