@@ -105,7 +105,11 @@ describe.each(BROWSERS)('npm run evaluate in %s', (browserName) => {
     expect(scam.dialogs).toBe(3);
     // The popup opens on the first click, unless the extension disarmed the kit before it
     // (the dialogs and traps can be enough): then window.open is a no-op and nothing opens.
-    const opened = !scam.before_click && (scam.page_events['window-open'] ?? 0) > 0;
+    // Whether it opened is told by the probe (window-open) or by the popup's own request to
+    // the local server: the probe's event can be missed, when the tab leaves for the warning
+    // page before the event reaches the extension or the monitor's next poll.
+    const popupRequested = scam.requests.foreign_hosts.includes('popup.sim-ads.fwb.test');
+    const opened = !scam.before_click && ((scam.page_events['window-open'] ?? 0) > 0 || popupRequested);
     expect(scam.popups).toBe(opened ? 1 : 0);
     expect(output.leftover_windows).toEqual([]);
   });
