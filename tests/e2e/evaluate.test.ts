@@ -45,6 +45,7 @@ interface CaseRecord {
   reasons: string[];
   latency_ms: number | null;
   before_click: boolean;
+  click_tries: number;
   dialogs: number;
   popups: number;
   page_events: Record<string, number>;
@@ -90,6 +91,8 @@ describe.each(BROWSERS)('npm run evaluate in %s', (browserName) => {
       expect(['safe', 'suspicious', 'scam']).toContain(entry.level);
       expect(Array.isArray(entry.reasons) && entry.reasons.every((key) => typeof key === 'string')).toBe(true);
       expect(entry.latency_ms === null ? !entry.blocked : entry.blocked && entry.latency_ms >= 0).toBe(true);
+      // The victim's click was made (tried again at most twice when the driver could not deliver it), unless the block came first.
+      if (!entry.before_click) expect([1, 2, 3], entry.id).toContain(entry.click_tries);
       expect(entry.errors).toEqual([]);
     }
     expect(record('sim-defender-lock')).toMatchObject({ label: 'scam', family: 'ms-defender-lock', lang: 'en' });
@@ -102,7 +105,11 @@ describe.each(BROWSERS)('npm run evaluate in %s', (browserName) => {
     expect(scam.dialogs).toBe(3);
     // The popup opens on the first click, unless the extension disarmed the kit before it
     // (the dialogs and traps can be enough): then window.open is a no-op and nothing opens.
-    const opened = !scam.before_click && (scam.page_events['window-open'] ?? 0) > 0;
+    // Whether it opened is told by the probe (window-open) or by the popup's own request to
+    // the local server: the probe's event can be missed, when the tab leaves for the warning
+    // page before the event reaches the extension or the monitor's next poll.
+    const popupRequested = scam.requests.foreign_hosts.includes('popup.sim-ads.fwb.test');
+    const opened = !scam.before_click && ((scam.page_events['window-open'] ?? 0) > 0 || popupRequested);
     expect(scam.popups).toBe(opened ? 1 : 0);
     expect(output.leftover_windows).toEqual([]);
   });

@@ -22,6 +22,8 @@ const API = 'const api = globalThis.browser ?? globalThis.chrome;';
 export class Monitor {
   /** Windows the harness expects: those open at the start and the ones it opened for cases. */
   private readonly known = new Set<number>();
+  /** The windows it opened for cases. */
+  private readonly opened = new Set<number>();
   private readonly firstSeen = new Map<number, number>();
 
   private constructor(
@@ -55,6 +57,7 @@ export class Monitor {
       return { windowId: win.id, tabId: win.tabs[0].id };
     })()`);
     this.known.add(opened.windowId);
+    this.opened.add(opened.windowId);
     return opened;
   }
 
@@ -76,6 +79,28 @@ export class Monitor {
       closed++;
     }
     return closed;
+  }
+
+  /**
+   * After the last case: windows still open besides `start` (those open before the first
+   * case), once the ones that are only slow to go have gone. A window closing takes a
+   * moment, longer on a loaded machine, and a kit's popup that appeared too late for the
+   * regular sweep (or whose closing is still under way) would otherwise count as left
+   * over. Popups (windows the harness did not open) are closed again on every look; the
+   * cases' own windows, which every case closes itself, are only waited for, so a case
+   * that failed to close its window still shows. Looks until none is left or `timeoutMs`
+   * has passed, and returns what is left then.
+   */
+  async leftoverWindows(start: Set<number>, timeoutMs: number): Promise<{ id: number; urls: string[] }[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const left = (await this.windows()).filter((win) => !start.has(win.id));
+      if (!left.length || Date.now() >= deadline) return left;
+      for (const win of left) {
+        if (!this.opened.has(win.id)) await this.closeWindow(win.id);
+      }
+      await new Promise((done) => setTimeout(done, 200));
+    }
   }
 
   /** Closes a window and everything in it; no error when it is already gone. */

@@ -5,6 +5,7 @@
 // window is always closed.
 import type { ExtensionBrowser, TestPage } from '../support/extension-browser';
 import type { CaseServer, CaseTraffic } from './case-server';
+import { clickWithRetries } from './click';
 import type { CorpusCase } from './corpus';
 import type { Monitor, TabSnapshot } from './monitor';
 
@@ -28,6 +29,12 @@ export interface CaseRecord {
   /** Time from the click to the block; 0 when the block came before the click; null when not blocked. */
   latency_ms: number | null;
   before_click: boolean;
+  /**
+   * Tries the click took: 1 normally, more when the driver could not deliver it for a
+   * passing reason (the page navigating or changing full screen), 0 when no click was
+   * made (the block came first, or the case ran out of time). latency_ms counts from the first try.
+   */
+  click_tries: number;
   /** What the extension's probe saw the page do (event kind → count), e.g. fullscreen-request. */
   page_events: Record<string, number>;
   dialogs: number;
@@ -57,7 +64,7 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 
 class TabTracker {
@@ -105,6 +112,9 @@ export async function runCase(context: CaseContext, kase: CorpusCase, slot: numb
   const tracker = new TabTracker(context.monitor.warningPrefix);
   let dialogs = 0;
   let popups = 0;
+  let clickTries = 0;
+  // Popups being closed: the case is over only once they are gone.
+  const closingPopups: Promise<void>[] = [];
   // Set inside the steps below; an object so TypeScript does not narrow it to null here.
   const timing: { clickAt: number | null } = { clickAt: null };
   let page: TestPage | undefined;
@@ -132,7 +142,7 @@ export async function runCase(context: CaseContext, kase: CorpusCase, slot: numb
     });
     page.onPopup((popup) => {
       popups++;
-      void popup.close().catch(() => {});
+      closingPopups.push(popup.close().catch(() => {}));
     });
     const [width, height] = await withTimeout(page.evaluate(() => [innerWidth, innerHeight]), 15_000, 'measuring the viewport');
     unwatch = context.watch(opened.tabId, (snapshot) => tracker.update(snapshot));
@@ -147,16 +157,21 @@ export async function runCase(context: CaseContext, kase: CorpusCase, slot: numb
     }
     if (tracker.blockedAt === null && !timedOut) {
       const target = page;
-      await context.exclusive(async () => {
-        try {
-          await withTimeout(target.bringToFront(), 10_000, 'bringing the window to front');
-          timing.clickAt = Date.now();
-          await withTimeout(target.click(Math.round((width ?? 1280) / 2), Math.round((height ?? 800) / 2)), 10_000, 'the click');
-        } catch (error) {
-          // The click still happened when the page is busy with what it triggered (dialog loop).
-          errors.push(`click: ${message(error)}`);
-        }
+      const outcome = await clickWithRetries({
+        attempt: () =>
+          context.exclusive(async () => {
+            clickTries++;
+            await withTimeout(target.bringToFront(), 10_000, 'bringing the window to front');
+            // Latency counts from the first try, even when a later one is the click that worked.
+            timing.clickAt ??= Date.now();
+            await withTimeout(target.click(Math.round((width ?? 1280) / 2), Math.round((height ?? 800) / 2)), 10_000, 'the click');
+          }),
+        blocked: () => tracker.blockedAt !== null,
+        stopped: () => timedOut,
+        sleep,
+        now: Date.now,
       });
+      if (outcome.error) errors.push(outcome.error);
     }
     const deadline = Date.now() + context.settleMs;
     while (tracker.blockedAt === null && Date.now() < deadline && !timedOut) await sleep(50);
@@ -172,6 +187,7 @@ export async function runCase(context: CaseContext, kase: CorpusCase, slot: numb
   if (unwatch) await withTimeout(unwatch(), 10_000, 'the last status').catch((error) => errors.push(`status: ${message(error)}`));
   if (page) await withTimeout(page.close(), 10_000, 'closing the tab').catch(() => {});
   if (windowId !== undefined) await withTimeout(context.monitor.closeWindow(windowId), 10_000, 'closing the window').catch(() => {});
+  if (closingPopups.length) await withTimeout(Promise.all(closingPopups), 10_000, 'closing the popups').catch(() => {});
 
   const blocked = tracker.blockedAt !== null;
   const { clickAt } = timing;
@@ -189,6 +205,7 @@ export async function runCase(context: CaseContext, kase: CorpusCase, slot: numb
     phone_numbers: tracker.phoneNumbers,
     latency_ms: !blocked ? null : beforeClick ? 0 : (tracker.blockedAt as number) - (clickAt as number),
     before_click: beforeClick,
+    click_tries: clickTries,
     page_events: tracker.events,
     dialogs,
     popups,

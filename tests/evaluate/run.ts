@@ -24,12 +24,17 @@ export interface RunResult {
   started_at: string;
   duration_ms: number;
   traffic: TrafficSummary;
-  /** Addresses in windows still open after every case was closed (there were none before the first case). */
+  /**
+   * Addresses in windows still open after every case was closed and the last sweep (kits'
+   * popups closed, up to 10 s for closing windows to go); there were none before the first case.
+   */
   leftover_windows: string[][];
   cases: CaseRecord[];
 }
 
 const POLL_MS = 100;
+/** How long the last sweep waits for windows that are closing before it calls them left over. */
+const LEFTOVER_WAIT_MS = 10_000;
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 class Poller {
@@ -146,7 +151,7 @@ export async function runEvaluation(cases: CorpusCase[], options: RunOptions): P
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, cases.length)) }, worker));
     await poller.stop();
-    leftover = (await monitor.windows()).filter((win) => !windowsAtStart.has(win.id)).map((win) => win.urls);
+    leftover = (await monitor.leftoverWindows(windowsAtStart, LEFTOVER_WAIT_MS)).map((win) => win.urls);
   } finally {
     await browser.close().catch(() => {});
     await server.close();

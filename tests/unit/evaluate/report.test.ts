@@ -16,6 +16,7 @@ const record = (id: string, label: string, blocked: boolean, extra: Partial<Case
   phone_numbers: [],
   latency_ms: blocked ? 300 : null,
   before_click: false,
+  click_tries: 1,
   page_events: {},
   dialogs: 0,
   popups: 0,
