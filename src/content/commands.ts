@@ -5,10 +5,13 @@
 import { type MessageListener, runtimeApi } from '../platform/runtime-api';
 import { isProtectionCommand } from '../shared/messages/protection';
 import { sendProbeCommand } from './probe-commands';
+import { probePort } from './probe-listener';
 
 const SPEECH_CHECK_MS = 200;
 let guarded = false;
 let neutralised = false;
+let probeDisarmed = false;
+let cursorStyle: HTMLStyleElement | undefined;
 
 /**
  * Registered at document_start, before any page script can add its own listener, so it
@@ -41,9 +44,11 @@ function silence(): void {
 }
 
 function restoreCursor(): void {
-  const style = document.createElement('style');
-  style.textContent = 'html, html * { cursor: auto !important; }';
-  (document.head ?? document.documentElement).append(style);
+  // Once per document (a page that rewrote itself has lost the first one).
+  if (cursorStyle?.isConnected) return;
+  cursorStyle = document.createElement('style');
+  cursorStyle.textContent = 'html, html * { cursor: auto !important; }';
+  (document.head ?? document.documentElement).append(cursorStyle);
 }
 
 /** Keeps the page neutralised: a page re-entering full screen or restarting sound is stopped again. */
@@ -66,10 +71,18 @@ function silenceMedia(target: EventTarget | null): void {
   if (!target.paused) target.pause();
 }
 
+/** The probe stays disarmed for the document's life: asked once it can be reached (its port is connected). */
+function disarmProbe(): void {
+  if (probeDisarmed || !probePort()) return;
+  probeDisarmed = true;
+  sendProbeCommand({ command: 'disarm' });
+}
+
+/** Idempotent: the background may ask again (it asks every frame, and the top frame once more for its answer). */
 export function neutralisePage(): void {
   neutralised = true;
   // Each step on its own: one failing (an API missing in this browser) must not stop the others.
-  for (const step of [() => sendProbeCommand({ command: 'disarm' }), exitLocks, silence, restoreCursor, guard]) {
+  for (const step of [disarmProbe, exitLocks, silence, restoreCursor, guard]) {
     try {
       step();
     } catch {

@@ -4,7 +4,7 @@ import { getSettings } from '../settings/store';
 import type { VerdictChange } from '../verdict-events';
 import { captureThumbnail } from './capture';
 import { decideAction, lastSafeUrl, sameSite } from './decide';
-import { neutraliseTab } from './neutralise';
+import { neutralisePage, neutraliseTab } from './neutralise';
 import { type BlockRecord, currentBlock, isContinued, recentUrls, saveBlock } from './state';
 
 export const WARNING_PAGE = 'src/ui/warning/index.html';
@@ -63,7 +63,7 @@ async function protect(change: VerdictChange): Promise<void> {
     return;
   }
   let neutraliseMs = 0;
-  const [thumbnail, { mutedByUs }] = await Promise.all([
+  const [thumbnail, { mutedByUs, pageNeutralised }] = await Promise.all([
     action === 'neutralise' ? Promise.resolve(null) : captureThumbnail(tab),
     neutraliseTab(tab).then((result) => {
       neutraliseMs = Math.round(performance.now() - started);
@@ -87,10 +87,63 @@ async function protect(change: VerdictChange): Promise<void> {
   };
   if (action === 'block') {
     await saveBlock(record);
-    await browser.tabs.update(change.tabId, { url: warningPageUrl(record.blockId) });
+    // Not before the page's "Leave site?" trap is off: a prompt the user answers with "Stay" cancels the replacement.
+    await pageNeutralised;
+    await replaceWithWarning(change.tabId, warningPageUrl(record.blockId), change.url);
     return;
   }
   await openWarningBeside(tab, record);
+}
+
+/** How long one attempt to replace a page waits for the warning page before it tries again, and how often it looks. */
+export const ARRIVAL_WAIT_MS = 2000;
+const ARRIVAL_POLL_MS = 100;
+/** Attempts to replace a page before giving up: a page that keeps its tab must not keep its verdicts queued forever. */
+export const REPLACE_ATTEMPTS = 4;
+/** How long a started replacement may wait on the user (a "Leave site?" prompt) before we stop watching it. */
+export const PENDING_LIMIT_MS = 30_000;
+
+type Arrival = 'arrived' | 'gone' | 'left' | 'pending' | 'stayed';
+
+async function arrival(tabId: number, warningUrl: string, blockedUrl: string): Promise<Arrival> {
+  const tab = await browser.tabs.get(tabId).catch(() => null);
+  if (!tab) return 'gone';
+  if (tab.url === warningUrl) return 'arrived';
+  // Chromium: our navigation has started and not committed yet (it may be waiting for the user to answer a prompt).
+  if ((tab as Tabs.Tab & { pendingUrl?: string }).pendingUrl === warningUrl) return 'pending';
+  // Another web site (the user went there, or the page sent the tab there): its own verdicts decide about it.
+  if (/^https?:/.test(tab.url ?? '') && !sameSite(tab.url, blockedUrl)) return 'left';
+  // Still the flagged site, or no site at all: an error page the flagged page navigated to
+  // (Chromium's chrome-extension://invalid/ for a forged warning page address), about:blank.
+  return 'stayed';
+}
+
+/**
+ * Replaces the flagged page with the warning page, and makes sure it happened. A page can
+ * keep its tab: a "Leave site?" prompt it raised before it was neutralised (for a navigation
+ * of its own, or for ours when the neutralise command came late) cancels the navigation when
+ * answered with "Stay", and Chromium then never answers tabs.update; a navigation of the
+ * page's own can also replace ours. So the update is not awaited: the tab is watched, and
+ * while it shows neither the warning page nor another site, the page is neutralised again
+ * (it can answer by now) and the replacement tried again.
+ */
+async function replaceWithWarning(tabId: number, warningUrl: string, blockedUrl: string): Promise<void> {
+  const giveUpAt = Date.now() + PENDING_LIMIT_MS;
+  for (let attempt = 1; ; attempt++) {
+    browser.tabs.update(tabId, { url: warningUrl }).catch(() => {});
+    const retryAt = Date.now() + ARRIVAL_WAIT_MS;
+    let state: Arrival;
+    do {
+      await new Promise((done) => setTimeout(done, ARRIVAL_POLL_MS));
+      state = await arrival(tabId, warningUrl, blockedUrl);
+    } while (state === 'pending' ? Date.now() < giveUpAt : state === 'stayed' && Date.now() < retryAt);
+    if (state !== 'stayed') return;
+    if (attempt >= REPLACE_ATTEMPTS) {
+      console.error(`[fake-warning-blocker] the flagged page kept its tab through ${attempt} attempts to replace it`);
+      return;
+    }
+    await neutralisePage(tabId);
+  }
 }
 
 /** A warning page from an earlier verdict about this site is still open beside the tab. */
