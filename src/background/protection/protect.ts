@@ -21,29 +21,52 @@ const running = new Map<number, { next: VerdictChange | null }>();
 // 'warn' mode: the warning tab's id is known only once tabs.create answers; its first message may come sooner.
 export const pendingWarningTabs = new Map<string, Promise<number>>();
 
-/** onVerdictChange listener: neutralise a page judged a scam, then warn or block as settings say. */
-export async function protectOnVerdict(change: VerdictChange): Promise<void> {
-  if (change.verdict.level !== 'scam') return;
+/**
+ * onVerdictChange listener: neutralise a page judged a scam, then warn or block as settings say.
+ * Resolves once the verdict has been acted on (in 'block' mode: the replacement started).
+ * Watching the replacement through goes on after that: the publisher is detection, inside
+ * the tab's serialised update, and the page's messages still under way must be recorded
+ * meanwhile, not after the warning page is there.
+ */
+export function protectOnVerdict(change: VerdictChange): Promise<void> {
+  if (change.verdict.level !== 'scam') return Promise.resolve();
   const busy = running.get(change.tabId);
   if (busy) {
     busy.next = change;
-    return;
+    return Promise.resolve();
   }
   const slot: { next: VerdictChange | null } = { next: null };
   running.set(change.tabId, slot);
-  try {
-    let current: VerdictChange | null = change;
-    while (current) {
-      await protect(current).catch((error: unknown) => console.error('[fake-warning-blocker] protection failed:', error));
-      current = slot.next;
-      slot.next = null;
+  let acted = () => {};
+  const actedOn = new Promise<void>((done) => (acted = done));
+  void (async () => {
+    try {
+      let current: VerdictChange | null = change;
+      while (current) {
+        const started = await protect(current).catch((error: unknown) => {
+          console.error('[fake-warning-blocker] protection failed:', error);
+          return undefined;
+        });
+        acted();
+        // The next verdict waits until this page has been replaced (or we stopped trying): one block per tab at a time.
+        await started?.replacing;
+        current = slot.next;
+        slot.next = null;
+      }
+    } finally {
+      running.delete(change.tabId);
+      acted();
     }
-  } finally {
-    running.delete(change.tabId);
-  }
+  })();
+  return actedOn;
 }
 
-async function protect(change: VerdictChange): Promise<void> {
+/** Work protect() started and left running: the replacement of the page, watched until the warning page is there. */
+interface Started {
+  replacing?: Promise<void>;
+}
+
+async function protect(change: VerdictChange): Promise<Started | undefined> {
   const verdictAt = Date.now();
   const started = performance.now();
   const [settings, tab, continued, warnedAlready] = await Promise.all([
@@ -89,10 +112,10 @@ async function protect(change: VerdictChange): Promise<void> {
     await saveBlock(record);
     // Not before the page's "Leave site?" trap is off: a prompt the user answers with "Stay" cancels the replacement.
     await pageNeutralised;
-    await replaceWithWarning(change.tabId, warningPageUrl(record.blockId), change.url);
-    return;
+    return { replacing: replaceWithWarning(change.tabId, warningPageUrl(record.blockId), change.url).catch(() => {}) };
   }
   await openWarningBeside(tab, record);
+  return undefined;
 }
 
 /** How long one attempt to replace a page waits for the warning page before it tries again, and how often it looks. */
