@@ -16,6 +16,15 @@ async function run(ms: number): Promise<void> {
   for (let t = 0; t < ms; t += 50) await vi.advanceTimersByTimeAsync(50);
 }
 
+/** A host with a closed shadow root holding `html`, and a reader that sees it as the browser shows extensions. */
+function closedHost(html: string): { host: HTMLElement; root: ShadowRoot; read: (element: Element) => ShadowRoot | null } {
+  const host = document.createElement('div');
+  document.body.append(host);
+  const root = host.attachShadow({ mode: 'closed' });
+  root.innerHTML = html;
+  return { host, root, read: (element) => (element === host ? root : null) };
+}
+
 describe('content watcher', () => {
   it('gathers again when a page that kept changing until the watcher gave up starts to behave like a lock screen', async () => {
     const sent: ContentEvidence[] = [];
@@ -36,15 +45,10 @@ describe('content watcher', () => {
   });
 
   it('sees changes inside shadow roots, closed ones included, and text from outside the DOM', async () => {
-    const closed = new WeakMap<Element, ShadowRoot>();
-    const host = document.createElement('div');
-    document.body.append(host);
-    closed.set(host, host.attachShadow({ mode: 'closed' }));
-    const root = closed.get(host) as ShadowRoot;
-    root.innerHTML = '<p>inside</p>';
+    const { root, read } = closedHost('<p>inside</p>');
     let extra = [{ text: 'drawn on a canvas', px: 30, flags: 0 }];
     const sent: ContentEvidence[] = [];
-    const watcher = watchContent((evidence) => sent.push(evidence), { closedShadowRootOf: (el) => closed.get(el) ?? null, extraBlocks: () => extra });
+    const watcher = watchContent((evidence) => sent.push(evidence), { closedShadowRootOf: read, extraBlocks: () => extra });
     await run(500);
     expect(texts(sent.at(-1))).toBe('0 | inside | drawn on a canvas');
     root.innerHTML = '<p>Call +1-888-555-0142</p>';
@@ -57,11 +61,7 @@ describe('content watcher', () => {
   });
 
   it('opens closed shadow roots only on a sparse page or once the page behaved like a lock screen', async () => {
-    const closed = new WeakMap<Element, ShadowRoot>();
-    const host = document.createElement('div');
-    document.body.append(host);
-    closed.set(host, host.attachShadow({ mode: 'closed' }));
-    (closed.get(host) as ShadowRoot).innerHTML = '<p>hidden warning</p>';
+    const { host, read } = closedHost('<p>hidden warning</p>');
     const article = document.createElement('article');
     article.textContent = 'Ordinary text. '.repeat(Math.ceil(SPARSE_TEXT_CHARS / 10));
     document.body.append(article);
@@ -70,7 +70,7 @@ describe('content watcher', () => {
     const watcher = watchContent((evidence) => sent.push(evidence), {
       closedShadowRootOf: (el) => {
         asked.push(el);
-        return closed.get(el) ?? null;
+        return read(el);
       },
     });
     await run(500);
@@ -83,13 +83,9 @@ describe('content watcher', () => {
   });
 
   it('looks into closed shadow roots at once when the page shows next to nothing else', async () => {
-    const closed = new WeakMap<Element, ShadowRoot>();
-    const host = document.createElement('div');
-    document.body.append(host);
-    closed.set(host, host.attachShadow({ mode: 'closed' }));
-    (closed.get(host) as ShadowRoot).innerHTML = '<p>Call +1-888-555-0142</p>';
+    const { read } = closedHost('<p>Call +1-888-555-0142</p>');
     const sent: ContentEvidence[] = [];
-    watchContent((evidence) => sent.push(evidence), { closedShadowRootOf: (el) => closed.get(el) ?? null });
+    watchContent((evidence) => sent.push(evidence), { closedShadowRootOf: read });
     await run(500);
     expect(sent).toHaveLength(1);
     expect(texts(sent[0])).toBe('0 | Call +1-888-555-0142');

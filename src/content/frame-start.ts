@@ -19,7 +19,8 @@ function send(docId: string, permission: PagePermission | undefined): Promise<Fr
 /**
  * Returns `start()`, which sends the frame's start message the first time it is called and
  * answers it every time. Call it before any other message of the frame, so a top frame's
- * document is registered first. `onAnswer` hears the answer once.
+ * document is registered first. `onAnswer` hears the answer once; a failed start is handled here,
+ * so callers need not catch it.
  */
 export function frameStarter(docId: string, permission: PagePermission | undefined, onAnswer: (answer: FrameStart) => void): () => Promise<FrameStart> {
   let started: Promise<FrameStart> | undefined;

@@ -34,11 +34,11 @@ try {
   const start = frameStarter(docId, notifications ? permissionNow() : undefined, (answer) => {
     if (answer.disarm) neutralisePage();
   });
-  if (notifications) void start().catch(() => {});
+  if (notifications) void start();
   // Registers the page's first beforeunload listener, so a neutralised page can never prompt.
   listenForCommands();
   const batch = createBatcher((events) => {
-    void start().catch(() => {});
+    void start();
     sendMessage('probe-events', { events }).catch(() => {
       // The service worker may be restarting; the next batch carries on.
     });
@@ -68,7 +68,7 @@ try {
   content.watcher = watchContent((evidence) => {
     if (!reported && isEmptyEvidence(evidence)) return;
     reported = true;
-    void start().catch(() => {});
+    void start();
     sendMessage('page-content', { docId, evidence }).then(noteContentReply, () => {});
   }, { extraBlocks: () => canvasBlocks, closedShadowRootOf: openOrClosedShadowRoot, onDocumentReplaced: () => effects.relisten() });
 } catch {

@@ -19,8 +19,10 @@ async function startsDisarmed(tabId: number, sender: Runtime.MessageSender): Pro
 export const detectionHandlers: Handlers<'frame-start' | 'page-content'> = {
   async 'frame-start'(payload, sender) {
     const tabId = tabOf(sender);
-    // First, so the document's later messages find the tab reset (work on a tab is serialised).
-    const started = startDocument(tabId, sender.frameId ?? 0, sender.url ?? null, payload.docId);
+    const frameId = sender.frameId ?? 0;
+    // A top frame's new document resets the tab, first, so its later messages find it reset (work on a
+    // tab is serialised). Subframes do not queue behind the tab's work for nothing.
+    const started = frameId === 0 ? startDocument(tabId, frameId, sender.url ?? null, payload.docId) : undefined;
     const [disarm, notifications] = await Promise.all([
       startsDisarmed(tabId, sender),
       payload.permission === undefined ? null : notificationContext(payload.permission, sender).catch(() => null),
