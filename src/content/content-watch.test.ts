@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { ContentEvidence } from '../shared/detection/content-evidence';
 import { SPARSE_TEXT_CHARS, watchContent } from './content-watch';
 
@@ -89,6 +89,20 @@ describe('content watcher', () => {
     await run(500);
     expect(sent).toHaveLength(1);
     expect(texts(sent[0])).toBe('0 | Call +1-888-555-0142');
+  });
+
+  it('reads the page at once when it behaves like a lock screen before its first reading', async () => {
+    // The first reading waits for an idle moment, as in a browser.
+    vi.stubGlobal('requestIdleCallback', (task: () => void) => setTimeout(task, 100));
+    onTestFinished(() => void vi.unstubAllGlobals());
+    document.body.innerHTML = '<h1>Windows Defender</h1><p>Call +1-888-555-0142</p>';
+    const sent: ContentEvidence[] = [];
+    const watcher = watchContent((evidence) => sent.push(evidence));
+    expect(sent).toHaveLength(0);
+    watcher.behaved();
+    expect(texts(sent[0]), 'synchronously, inside the page’s call').toBe('Windows Defender | Call +1-888-555-0142');
+    await run(500);
+    expect(sent).toHaveLength(1);
   });
 
   it('says when the document’s root was replaced (document.open() drops every listener)', async () => {

@@ -102,6 +102,16 @@ export function watchContent(send: (evidence: ContentEvidence) => void, options:
   let behaviourPending = false;
   const behaved = () => {
     lockScreen = true;
+    if (!last && root) {
+      // Nothing read yet (the page acted before its first idle moment): read it now, inside the
+      // page's call, before a dialog loop can block the page and a block freezes the verdict
+      // without what the page says. Once per document: `last` is set by the first reading.
+      try {
+        gather();
+      } catch {
+        // Never break the page.
+      }
+    }
     if (behaviourPending || behaviourGathers >= MAX_BEHAVIOUR_GATHERS || !root) return;
     behaviourPending = true;
     behaviourGathers++;
