@@ -89,7 +89,13 @@ describe.runIf(corpusPresent && detectorPresent).each(BROWSERS)('remote-access g
     // Later, on the phone, the "technician" sends the victim to download AnyDesk.
     await page.evaluate(`document.getElementById('download').click()`);
     const warning = await remoteWarningPage(session.browser, 20_000);
-    const log = await readRemoteGuardLog<{ outcome: string; reasons: string[]; flaggedUrl: string }>(ext);
+    // The guard writes its history record after opening the warning tab, behind the kit's own history entries.
+    const log = await waitFor(
+      'the guard’s history record',
+      () => readRemoteGuardLog<{ outcome: string; reasons: string[]; flaggedUrl: string }>(ext),
+      (entries) => entries.length > 0,
+      10_000,
+    );
     expect(log[0]).toMatchObject({ outcome: 'warned', reasons: ['recent-flagged-page'] });
     expect(new URL(log[0]?.flaggedUrl ?? 'http://x/').hostname).toBe(CASE_HOST);
 

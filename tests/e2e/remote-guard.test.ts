@@ -204,6 +204,7 @@ describe.each(BROWSERS)('remote-access guard in %s', (browserName) => {
     await clickDownloadOn(`http://${SCAM_HOST}/download.html`);
     const warning = await warningPage();
     await waitForState(warning, 'pending');
+    await waitFor('the guard’s record', readLog, (entries) => entries.some((entry) => entry.outcome === 'warned'));
     expect((await readLog())[0]).toMatchObject({ outcome: 'warned', reasons: ['opened-from-flagged-page'] });
     await click(warning, 'remote-cancel');
     await waitForState(warning, 'cancelled');
@@ -213,6 +214,7 @@ describe.each(BROWSERS)('remote-access guard in %s', (browserName) => {
     await clickDownloadOn(`${SITE}/pitch.html`);
     const warning = await warningPage();
     await waitForState(warning, 'pending');
+    await waitFor('the guard’s record', readLog, (entries) => entries.some((entry) => entry.outcome === 'warned'));
     expect((await readLog())[0]).toMatchObject({ outcome: 'warned', reasons: ['page-pushes-remote-tool'], flaggedUrl: `${SITE}/pitch.html` });
     await click(warning, 'remote-cancel');
     await waitForState(warning, 'cancelled');
