@@ -3,6 +3,7 @@
 // page-world probe to disarm the rest (dialogs, unload, history and window.open
 // traps, Web Audio), and keeps it that way for as long as the document lives.
 import { type MessageListener, runtimeApi } from '../platform/runtime-api';
+import { isLookCommand } from '../shared/messages/detection';
 import { isProtectionCommand } from '../shared/messages/protection';
 import { sendProbeCommand } from './probe-commands';
 import { probePort } from './probe-listener';
@@ -91,12 +92,17 @@ export function neutralisePage(): void {
   }
 }
 
-/** Listens for the background's commands (a page to disarm from the start is neutralised by the caller). */
-export function listenForCommands(): void {
+/**
+ * Listens for the background's commands (a page to disarm from the start is neutralised by the
+ * caller); `look` is told when the tab behaved like a lock screen and its frames should read their text.
+ */
+export function listenForCommands(look: () => void): void {
   guardUnload();
   const onCommand: MessageListener = (message, sender, sendResponse) => {
     // Only our own background can reach here (web pages cannot message content scripts); check anyway.
-    if (sender.id !== runtimeApi().id || sender.tab || !isProtectionCommand(message)) return false;
+    if (sender.id !== runtimeApi().id || sender.tab) return false;
+    if (isLookCommand(message)) look();
+    if (!isProtectionCommand(message)) return false;
     neutralisePage();
     sendResponse({ done: true });
     return false;

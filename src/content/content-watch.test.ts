@@ -116,4 +116,20 @@ describe('content watcher', () => {
     await run(300);
     expect(replaced).toHaveBeenCalledTimes(1);
   });
+
+  it('lazy: reads and watches nothing until the page behaves, then reads at once and follows its changes', async () => {
+    document.body.innerHTML = '<p>An advert</p>';
+    const sent: ContentEvidence[] = [];
+    const watcher = watchContent((evidence) => sent.push(evidence), { lazy: true, extraBlocks: () => [] });
+    await run(1000);
+    document.body.innerHTML = '<h1>Windows Defender</h1>';
+    watcher.changed();
+    await run(1000);
+    expect(sent, 'no reading at idle, on changes or on canvas text').toHaveLength(0);
+    watcher.behaved();
+    expect(texts(sent[0]), 'synchronously, inside the page’s call').toBe('Windows Defender');
+    document.body.innerHTML = '<h1>Windows Defender</h1><p>Call +1-888-555-0142</p>';
+    await run(1000);
+    expect(texts(sent.at(-1)), 'watching from then on').toBe('Windows Defender | Call +1-888-555-0142');
+  });
 });

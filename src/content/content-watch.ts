@@ -31,12 +31,17 @@ export interface WatchOptions {
   closedShadowRootOf?: (element: Element) => ShadowRoot | null;
   /** Called when document.open() replaced the document's content and removed every listener. */
   onDocumentReplaced?: () => void;
+  /**
+   * Reads nothing, and watches nothing, until the first behaved(): for frames whose text
+   * matters only once the tab behaves like a lock screen (most subframes are ads).
+   */
+  lazy?: boolean;
 }
 
 export interface ContentWatcher {
   /** Something outside the DOM changed (canvas text): gather again, within the usual budget. */
   changed(): void;
-  /** The page did something a lock screen does: gather again soon, even past the budget. */
+  /** The page did something a lock screen does: gather again soon, even past the budget (a lazy watcher starts here). */
   behaved(): void;
 }
 
@@ -55,6 +60,7 @@ export function watchContent(send: (evidence: ContentEvidence) => void, options:
   const observedRoots = new WeakSet<ShadowRoot>();
   let observedCount = 0;
   let root: Element | null = null;
+  let awake = !options.lazy;
 
   const observe = (target: Node) => observer?.observe(target, {
     subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['style', 'class', 'hidden', 'src', 'alt'],
@@ -102,6 +108,7 @@ export function watchContent(send: (evidence: ContentEvidence) => void, options:
   let behaviourPending = false;
   const behaved = () => {
     lockScreen = true;
+    wake();
     if (!last && root) {
       // Nothing read yet (the page acted before its first idle moment): read it now, inside the
       // page's call, before a dialog loop can block the page and a block freezes the verdict
@@ -139,16 +146,26 @@ export function watchContent(send: (evidence: ContentEvidence) => void, options:
     }
     schedule(CHANGE_DELAY_MS);
   };
-  const start = () => {
-    pending = true;
-    root = document.documentElement;
+  const watch = () => {
     // Before the first gather, which reports the shadow roots to observe.
     observer = new MutationObserver(onMutation);
     observe(document);
     listen();
+  };
+  const start = () => {
+    root = document.documentElement;
+    if (!awake) return;
+    pending = true;
+    watch();
     idle(run);
   };
+  // Woken before DOMContentLoaded, start() does the rest.
+  function wake(): void {
+    if (awake) return;
+    awake = true;
+    if (root) watch();
+  }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
   else start();
-  return { changed: () => root && schedule(CHANGE_DELAY_MS), behaved };
+  return { changed: () => awake && root && schedule(CHANGE_DELAY_MS), behaved };
 }

@@ -38,7 +38,9 @@ export function watchEffects(report: (event: ProbeEvent) => void): EffectsWatche
   let probePointerLockAt = -Infinity;
   let probePushes = 0;
   let reportedPushes = 0;
-  const startLength = history.length;
+  // The session history is the tab's, shared by all its frames: the top frame alone watches it.
+  const top = window === window.top;
+  const startLength = top ? history.length : 0;
 
   const onFullscreen = () => {
     const element = document.fullscreenElement ?? (document as Document & { webkitFullscreenElement?: Element | null }).webkitFullscreenElement;
@@ -51,6 +53,7 @@ export function watchEffects(report: (event: ProbeEvent) => void): EffectsWatche
     report({ kind: 'pointer-lock', target: classify(element), userGesture: userGesture() });
   };
   const checkHistory = () => {
+    if (!top) return;
     // Entries this document added without loading a new one (capped at 50 by browsers).
     const added = history.length - startLength;
     // The probe reports its count at thresholds: below the next one, it may have seen them all.
@@ -60,8 +63,6 @@ export function watchEffects(report: (event: ProbeEvent) => void): EffectsWatche
   };
   // Kits flood the history from the click handler, which runs after pointerdown.
   const checkSoon = () => setTimeout(checkHistory, AFTER_INPUT_MS);
-  // The session history is the tab's, shared by all its frames: the top frame alone watches it.
-  const top = window === window.top;
   const listeners: [EventTarget, string, () => void][] = [
     [document, 'fullscreenchange', onFullscreen],
     [document, 'webkitfullscreenchange', onFullscreen],

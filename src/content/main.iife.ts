@@ -3,7 +3,7 @@
 import { sendMessage } from '../platform/messaging';
 import { openOrClosedShadowRoot } from '../platform/shadow-dom';
 import type { TextBlock } from '../shared/detection/content-evidence';
-import type { ProbeEvent, ProbeEventKind } from '../shared/probe-events';
+import { LOCK_SCREEN_KINDS, type ProbeEvent } from '../shared/probe-events';
 import { listenForCommands, neutralisePage } from './commands';
 import { type ContentWatcher, watchContent } from './content-watch';
 import { watchEffects } from './effects';
@@ -14,10 +14,6 @@ import { canAskForNotifications, guardNotifications, noteContentReply, permissio
 import { listenToProbe } from './probe-listener';
 
 const FORWARD_DELAY_MS = 20;
-/** What a lock screen does: each earns the page another look at its content. */
-const LOCK_SCREEN_KINDS = new Set<ProbeEventKind>([
-  'fullscreen-request', 'keyboard-lock', 'pointer-lock', 'audio-loop', 'oscillator', 'speech', 'dialog', 'history-push', 'window-open',
-]);
 
 function newDocId(): string {
   return crypto.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
@@ -26,25 +22,28 @@ function newDocId(): string {
 try {
   const docId = newDocId();
   const topFrame = window === window.top;
-  // The top frame and same-origin frames start at once: the tab is reset before this
-  // document's events arrive, and notification requests are answered while the page's call
-  // waits. Cross-origin frames (mostly ads) start with their first message, if any; a
-  // "continue anyway" tab's such frame is then disarmed after its first act, not before.
+  // The top frame starts at once: the tab is reset before this document's events arrive.
+  // In Firefox, same-origin frames too: it shows a notification prompt only inside the
+  // user's click, so their notification requests must be answered from what they already
+  // know (Chromium keeps the click's activation while the frame asks). Other frames (ads,
+  // mostly) start with their first message, if any; a "continue anyway" tab's such frame
+  // is then disarmed after its first act, not before.
   const notifications = canAskForNotifications();
+  const eager = topFrame || (notifications && __BUILD_TARGET__ === 'firefox');
   const start = frameStarter(docId, notifications ? permissionNow() : undefined, (answer) => {
     if (answer.disarm) neutralisePage();
   });
-  if (notifications) void start();
+  if (eager) void start();
+  // Set once the watcher starts; the probe may report before that.
+  const content: { watcher?: ContentWatcher } = {};
   // Registers the page's first beforeunload listener, so a neutralised page can never prompt.
-  listenForCommands();
+  listenForCommands(() => content.watcher?.behaved());
   const batch = createBatcher((events) => {
     void start();
     sendMessage('probe-events', { events }).catch(() => {
       // The service worker may be restarting; the next batch carries on.
     });
-  }, FORWARD_DELAY_MS);
-  // Set once the watcher starts; the probe may report before that.
-  const content: { watcher?: ContentWatcher } = {};
+  }, FORWARD_DELAY_MS, (event) => LOCK_SCREEN_KINDS.has(event.kind));
   let canvasBlocks: TextBlock[] = [];
   const forward = (event: ProbeEvent) => {
     batch(event);
@@ -61,16 +60,26 @@ try {
     effects.probeSaw(event);
     forward(event);
   });
-  // After the forwarder: the detector hears of a request even when it is refused.
-  if (notifications) guardNotifications(start().then((answer) => answer.notifications));
   // A subframe with nothing to read yet (ads, trackers, blank frames) is not reported until it has.
   let reported = topFrame;
+  let lastReport: Promise<void> = Promise.resolve();
+  // After the forwarder: the detector hears of a request even when it is refused.
+  if (notifications) {
+    guardNotifications(() => {
+      if (eager) return start().then((answer) => answer.notifications);
+      // A frame that has not read its text yet reads it first: the answer depends on its lure text.
+      content.watcher?.behaved();
+      return Promise.all([start(), lastReport]).then(([answer]) => answer.notifications);
+    }, eager);
+  }
+  // What a subframe shows matters only once the tab behaves like a lock screen: until then it
+  // reads nothing (frames that start at once read at once, for their notification requests).
   content.watcher = watchContent((evidence) => {
     if (!reported && isEmptyEvidence(evidence)) return;
     reported = true;
     void start();
-    sendMessage('page-content', { docId, evidence }).then(noteContentReply, () => {});
-  }, { extraBlocks: () => canvasBlocks, closedShadowRootOf: openOrClosedShadowRoot, onDocumentReplaced: () => effects.relisten() });
+    lastReport = sendMessage('page-content', { docId, evidence }).then(noteContentReply, () => {});
+  }, { extraBlocks: () => canvasBlocks, closedShadowRootOf: openOrClosedShadowRoot, onDocumentReplaced: () => effects.relisten(), lazy: !eager });
 } catch {
   // Never break the page.
 }

@@ -99,12 +99,23 @@ export function canAskForNotifications(): boolean {
   }
 }
 
-/** For frames that can ask (see canAskForNotifications); `start` brings the service worker's context. */
-export function guardNotifications(start: Promise<NotificationContext | null>): void {
+/**
+ * For frames that can ask (see canAskForNotifications); `fetchContext` brings the service
+ * worker's context, at once when `eager`, else with the frame's first request (held meanwhile).
+ */
+export function guardNotifications(fetchContext: () => Promise<NotificationContext | null>, eager: boolean): void {
+  let asked = false;
+  const ask = () => {
+    if (asked) return;
+    asked = true;
+    fetchContext().then(useContext, () => {});
+  };
   listenToProbe((event) => {
-    if (event.kind === 'notification-request' && event.requestId) decide({ ...event, requestId: event.requestId, at: performance.now() });
+    if (event.kind !== 'notification-request' || !event.requestId) return;
+    ask();
+    decide({ ...event, requestId: event.requestId, at: performance.now() });
   });
   whenProbeConnected(holdNotificationRequests);
   runtimeApi().onMessage.addListener(onCommand);
-  start.then(useContext, () => {});
+  if (eager) ask();
 }

@@ -95,3 +95,12 @@ export const PROBE_EVENT_KINDS: readonly ProbeEventKind[] = [
   'disarmed',
   'canvas-text',
 ];
+
+/**
+ * What a lock screen does. Each earns the page a closer look at what it shows: the frame
+ * that did it reads its text at once, and the service worker asks the tab's other frames
+ * (which read nothing until then, see src/content/main.iife.ts) to do the same.
+ */
+export const LOCK_SCREEN_KINDS: ReadonlySet<ProbeEventKind> = new Set<ProbeEventKind>([
+  'fullscreen-request', 'keyboard-lock', 'pointer-lock', 'audio-loop', 'oscillator', 'speech', 'dialog', 'history-push', 'window-open',
+]);

@@ -45,7 +45,9 @@ const CASES: Case[] = [
   { name: 'scam in an open shadow root', path: 'shadow.html?mode=open', reasons: BRAND_AND_CLAIMS, phone: true },
   { name: 'scam in a closed shadow root', path: 'shadow.html?mode=closed', reasons: BRAND_AND_CLAIMS, phone: true },
   { name: 'lock only after the third click', path: 'delayed.html?clicks=3', clicks: 3, reasons: ['reasonFullscreenPage', ...BRAND_AND_CLAIMS], phone: true },
-  { name: 'pristine APIs from a fresh about:blank iframe', path: 'pristine.html?source=iframe', reasons: ['reasonFullscreenPage', 'reasonAudioLoop', 'reasonHistoryFlood'] },
+  // A page blocked on its lock never gets to play its alarm (the block pauses it): the alarm is a case of its own.
+  { name: 'pristine APIs from a fresh about:blank iframe', path: 'pristine.html?source=iframe&acts=lock,trap', reasons: ['reasonFullscreenPage', 'reasonHistoryFlood'] },
+  { name: 'a pristine play() from a fresh about:blank iframe', path: 'pristine.html?source=iframe&acts=alarm', reasons: ['reasonAudioLoop'] },
   // Chromium runs no extension script in a script-less frame: its functions are pristine. The content
   // script sees the full screen they cause (the alarm of a detached Audio and the Esc capture stay unseen).
   { name: 'pristine APIs from a script-less sandboxed iframe', path: 'pristine.html?source=sandbox', reasons: ['reasonFullscreenPage'] },
@@ -137,7 +139,15 @@ describe.each(BROWSERS)('evasion in %s', (browserName) => {
       await click(page);
       if (i < clicks - 1) await pause(400);
     }
-    const caught = await expectCaught(page, tabId, name);
+    let caught = await expectCaught(page, tabId, name);
+    // Frames report on their own: another frame's events may reach the service worker just after
+    // the block they did not need; they still count for the tab (recorded, not lost).
+    const hasAll = (found: TabStatus) => reasons.every((key) => found.verdict.reasons.some((r) => r.key === key));
+    const deadline = Date.now() + 5000;
+    while (!hasAll(caught) && Date.now() < deadline) {
+      await pause(100);
+      caught = await status(tabId);
+    }
     const keys = caught.verdict.reasons.map((r) => r.key);
     for (const key of reasons) expect(keys, describeVerdict(caught)).toContain(key);
     if (phone) expect(caught.verdict.phoneNumbers).toContain('+1 888 555 0142');

@@ -119,6 +119,8 @@ describe.each(BROWSERS)('warning page in %s', (browserName) => {
 
     await clickById(page, 'back');
     await page.waitForUrl((url) => url === SAFE_URL);
+    // The tabs API may name the new address a moment after the page has it.
+    await waitUntil('the tab’s address to be the safe page', async () => (await tabFacts(control, tabId))?.url === SAFE_URL, 5000);
     expect(await tabFacts(control, tabId)).toMatchObject({ url: SAFE_URL, muted: false });
     await page.close();
   });

@@ -1,3 +1,4 @@
+import { askFramesToLook } from '../frames-look';
 import { recordProbeEvents, tabStatus } from '../tab-state';
 import type { Handlers } from './types';
 
@@ -6,6 +7,7 @@ export const tabStatusHandlers: Handlers<'probe-events' | 'get-tab-status'> = {
     const tabId = sender.tab?.id;
     if (tabId === undefined) throw new Error('probe-events must come from a tab');
     const url = sender.frameId === 0 ? (sender.url ?? null) : null;
+    askFramesToLook(tabId, payload.events);
     await recordProbeEvents(tabId, url, payload.events);
     return { accepted: payload.events.length };
   },

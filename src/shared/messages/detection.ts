@@ -59,3 +59,14 @@ export interface DetectionResponses {
   /** The tab's verdict level, and whether this frame's text is a notification lure (the notification guard uses both). */
   'page-content': { level: 'safe' | 'suspicious' | 'scam'; lure: boolean };
 }
+
+export const CONTENT_COMMAND_TYPE = 'fwb-content-command';
+
+/** Service worker to every frame of a tab that behaved like a lock screen: read what you show now, and keep watching. */
+export type LookCommand = { type: typeof CONTENT_COMMAND_TYPE; command: 'look' };
+
+export const LOOK_COMMAND: LookCommand = { type: CONTENT_COMMAND_TYPE, command: 'look' };
+
+export function isLookCommand(value: unknown): value is LookCommand {
+  return typeof value === 'object' && value !== null && (value as Record<string, unknown>).type === CONTENT_COMMAND_TYPE && (value as Record<string, unknown>).command === 'look';
+}
