@@ -43,7 +43,7 @@ try {
     sendMessage('probe-events', { events }).catch(() => {
       // The service worker may be restarting; the next batch carries on.
     });
-  }, FORWARD_DELAY_MS, (event) => LOCK_SCREEN_KINDS.has(event.kind));
+  }, FORWARD_DELAY_MS);
   let canvasBlocks: TextBlock[] = [];
   const forward = (event: ProbeEvent) => {
     batch(event);
