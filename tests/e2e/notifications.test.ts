@@ -7,12 +7,13 @@ import { findTabId, openExtensionPage, sendFromExtensionPage, setUserSettings } 
 import type { TestPage } from '../support/extension-browser';
 import { asked, askedOnSite, browserOwnSetting, browserSetting, entriesFor, firstAnswer, lureSeen, notificationEntries } from '../support/notifications';
 import { BROWSERS, FIXTURES_DIR, openSession, type Session } from '../support/session';
-import { waitInPage } from '../support/warning-helpers';
+import { pause, waitInPage } from '../support/warning-helpers';
 import { until } from '../support/wait';
 
 const HOSTS = {
   lure: 'lure.fwb.test',
   lureJa: 'lure-ja.fwb.test',
+  lureFrame: 'lure-frame.fwb.test',
   arrow: 'arrow.fwb.test',
   onload: 'onload.fwb.test',
   demo: 'demo.fwb.test',
@@ -91,6 +92,26 @@ describe.each(BROWSERS)('notification protection in %s', (browserName) => {
       expect(again?.data).toMatchObject({ decision: 'denied', why: ['site-blocked'] });
     }
     await next.close();
+  });
+
+  it('refuses a lure shown in a same-origin frame that asks from there', async () => {
+    const url = page(HOSTS.lureFrame, 'lure-frame.html');
+    const tab = await session.browser.newPage(url);
+    const tabId = await findTabId(control, url);
+    if (chromium) {
+      // Chromium reads a subframe only when it asks (it keeps the click's activation meanwhile): nothing read before.
+      await waitInPage(tab, 'the frame', () => document.querySelector('iframe')?.contentDocument?.readyState === 'complete');
+      await pause(500);
+      await expect(lureSeen(control, tabId, 300)).rejects.toThrow();
+    } else {
+      // Firefox prompts only inside the click: the frame's text is read beforehand.
+      await lureSeen(control, tabId);
+    }
+    await tab.click(400, 300);
+    const [entry] = await entriesFor(control, origin(HOSTS.lureFrame));
+    expect(entry?.data).toMatchObject({ decision: 'blocked', api: 'Notification' });
+    expect(entry?.kind === 'notification-decision' && entry.data.why).toContain('lure-text');
+    await tab.close();
   });
 
   it('refuses a page that points a big arrow at the prompt', async () => {

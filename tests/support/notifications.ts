@@ -48,15 +48,15 @@ export async function notificationEntries(extensionPage: TestPage, origin: strin
   return entries.filter((entry) => entry.kind === 'notification-decision' && entry.data.origin === origin);
 }
 
-/** Waits until the service worker has read the top frame's text of a tab and found notification-lure text in it. */
-export function lureSeen(extensionPage: TestPage, tabId: number): Promise<unknown> {
+/** Waits until the service worker has read a frame's text of a tab and found notification-lure text in it. */
+export function lureSeen(extensionPage: TestPage, tabId: number, timeoutMs = 5000): Promise<unknown> {
   const read = () =>
     extensionPage.evaluate(`(async () => {
       const api = globalThis.browser ?? globalThis.chrome;
       const state = (await api.storage.session.get('tab:${tabId}'))['tab:${tabId}'];
-      return state?.frames?.['0']?.findings?.signals?.lure === true;
+      return Object.values(state?.frames ?? {}).some((frame) => frame?.findings?.signals?.lure === true);
     })()`);
-  return poll(read, (seen) => seen === true, 5000, `lure text seen in tab ${tabId}`);
+  return poll(read, (seen) => seen === true, timeoutMs, `lure text seen in tab ${tabId}`);
 }
 
 /** Waits for the history to hold `count` notification entries about `origin` (newest first) and returns them. */
