@@ -212,7 +212,9 @@ describe.each(BROWSERS)('the extension’s own pages against a hostile page in %
         try { outcome.framed = frame.contentDocument ? frame.contentDocument.URL : 'no document'; } catch (e) { outcome.framed = 'cross-origin'; }
       } catch (e) { outcome.framed = 'refused: ' + e.message; }
       try { outcome.opened = window.open(${JSON.stringify(blockUrl)}) === null ? 'null' : 'a window'; } catch (e) { outcome.opened = 'refused: ' + e.message; }
-      try { location.href = ${JSON.stringify(blockUrl)}; outcome.navigated = 'asked'; } catch (e) { outcome.navigated = 'refused: ' + e.message; }
+      // Asked after this script has answered: the navigation must not race the driver's reply.
+      setTimeout(() => { location.href = ${JSON.stringify(blockUrl)}; }, 100);
+      outcome.navigated = 'asked';
       return outcome;
     })()`);
     await pause(1500);
