@@ -34,6 +34,8 @@ export interface LatencyResult {
   /** The page was on the warning page before the click (blocked on content alone). */
   blockedBeforeClick: boolean;
   enteredFullscreen: boolean;
+  /** The kit's own part: some lock the screen only after a timer or an animation. */
+  clickToEnterMs: number | null;
   clickToExitMs: number | null;
   clickToWarningMs: number | null;
   /** Full screen was still on when the run gave up. */
@@ -112,6 +114,7 @@ export async function measureLatency(
     ok: true,
     blockedBeforeClick: false,
     enteredFullscreen: false,
+    clickToEnterMs: null,
     clickToExitMs: null,
     clickToWarningMs: null,
     stillFullscreen: false,
@@ -154,6 +157,7 @@ export async function measureLatency(
     const exit = beacons.first(token, 'exit');
     result.enteredFullscreen = enter !== null;
     if (click === null) throw new Error('the click never reached the page');
+    if (enter !== null) result.clickToEnterMs = enter - click;
     if (exit !== null) result.clickToExitMs = exit - click;
     if (warningAt !== null) result.clickToWarningMs = warningAt - click;
     if (enter !== null && exit === null && warningAt !== null) {

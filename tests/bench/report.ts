@@ -6,7 +6,7 @@ import type { InjectedBytes } from './bytes';
 import type { FirefoxReport } from './run-firefox';
 import type { PageReport } from './chromium-measure';
 import type { ChromiumReport } from './run-chromium';
-import type { Summary } from './stats';
+import { type Summary, summarize } from './stats';
 
 const f = (value: number | null | undefined, digits = 2) => (value === null || value === undefined || !Number.isFinite(value) ? 'n/a' : value.toFixed(digits));
 const pad = (text: string, width: number) => (text.length >= width ? text : text + ' '.repeat(width - text.length));
@@ -103,6 +103,7 @@ export function printReport(report: {
       table(
         ['figure', 'p50 / p95 / max (ms)'],
         [
+          ['click → full screen entered (the kit)', summary(summarize(scam.cases.map((result) => result.clickToEnterMs).filter((value): value is number => value !== null)), 0)],
           ['click → full screen exited', summary(scam.clickToExitMs, 0)],
           ['click → warning page', summary(scam.clickToWarningMs, 0)],
         ],
