@@ -105,6 +105,7 @@ export function printReport(report: {
         [
           ['click → full screen entered (the kit)', summary(summarize(scam.cases.map((result) => result.clickToEnterMs).filter((value): value is number => value !== null)), 0)],
           ['click → full screen exited', summary(scam.clickToExitMs, 0)],
+          ['full screen entered → exited (the extension)', summary(summarize(scam.cases.flatMap((result) => (result.clickToEnterMs !== null && result.clickToExitMs !== null && !result.exitByNavigation ? [result.clickToExitMs - result.clickToEnterMs] : []))), 0)],
           ['click → warning page', summary(scam.clickToWarningMs, 0)],
         ],
       ),
