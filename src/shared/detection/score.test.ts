@@ -4,7 +4,7 @@ import { analyseContent } from './analyse';
 import { addProbeEvents, emptyBehaviour } from './behaviour';
 import type { ContentEvidence } from './content-evidence';
 import cases from './fixtures/score-cases.json' with { type: 'json' };
-import { assess, categoryWeights, decide, type RuleId, score } from './score';
+import { assess, categoryWeights, decide, fullscreenWouldMakeScam, type RuleId, score } from './score';
 
 interface ScoreCase {
   name: string;
@@ -84,5 +84,32 @@ describe('scoring invariants', () => {
     const verdict = score(evidenceOf(CASES[0] as ScoreCase));
     expect(verdict.phoneNumbers).toEqual(['+1 888 555 0199']);
     expect(verdict.reasons.find((r) => r.key === 'reasonBrandPhone')?.params).toEqual(['Windows', '+1 888 555 0199']);
+  });
+});
+
+describe('fullscreenWouldMakeScam (a whole-page full-screen request refused in advance)', () => {
+  const caseNamed = (start: string) => CASES.find((c) => c.name.startsWith(start)) as ScoreCase;
+  const withoutEvents = (c: ScoreCase): ScoreCase => ({ ...c, events: [] });
+
+  it('is true where the request itself would make the verdict a scam', () => {
+    const evidence = evidenceOf(withoutEvents(caseNamed('Defender lock')));
+    expect(score(evidence).level).not.toBe('scam');
+    expect(fullscreenWouldMakeScam(evidence)).toBe(true);
+    expect(score(evidenceOf(caseNamed('Defender lock'))).level).toBe('scam');
+  });
+
+  it('is false where the request would not be enough: neutral text, a number alone, scare text without brand or number', () => {
+    expect(fullscreenWouldMakeScam(evidenceOf(withoutEvents(caseNamed('Game'))))).toBe(false);
+    expect(fullscreenWouldMakeScam(evidenceOf(withoutEvents(caseNamed('Video full screen'))))).toBe(false);
+    expect(fullscreenWouldMakeScam(evidenceOf(withoutEvents(caseNamed('Full screen of the page with scare text'))))).toBe(false);
+  });
+
+  it('is false once the page has asked (the verdict already counts it), and leaves the evidence as it was', () => {
+    const asked = evidenceOf(caseNamed('Defender lock'));
+    expect(fullscreenWouldMakeScam(asked)).toBe(false);
+    const fresh = evidenceOf(withoutEvents(caseNamed('Defender lock')));
+    const before = JSON.stringify(fresh.behaviour);
+    fullscreenWouldMakeScam(fresh);
+    expect(JSON.stringify(fresh.behaviour)).toBe(before);
   });
 });

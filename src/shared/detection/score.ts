@@ -5,7 +5,7 @@
 // a scam; when unsure the verdict stays safe.
 import type { EvidenceCategory, Reason, Verdict, VerdictLevel } from '../verdict';
 import { analyseContent, type ContentFindings } from './analyse';
-import type { BehaviourSummary } from './behaviour';
+import { addProbeEvents, type BehaviourSummary } from './behaviour';
 import type { ContentEvidence } from './content-evidence';
 import { behaviourReasons, contentReasons, placeReasons } from './reasons';
 import { urlFacts } from './url-facts';
@@ -103,6 +103,21 @@ export function score(evidence: Evidence): Verdict {
 
 function total(weights: CategoryWeights): number {
   return Math.round(Object.values(weights).reduce((sum, w) => sum + w, 0) * 10) / 10;
+}
+
+/**
+ * Whether the page asking for whole-page full screen now would make the verdict a scam. Such a
+ * request can then be refused outright instead of granted and taken back a moment later: the
+ * verdict is the one the request would bring, only without the moment of full screen.
+ */
+export function fullscreenWouldMakeScam(evidence: Evidence): boolean {
+  const { behaviour } = evidence;
+  // Asked already: one more request adds nothing.
+  if (behaviour.fullscreen.document > 0) return false;
+  const asked = addProbeEvents({ ...behaviour, fullscreen: { ...behaviour.fullscreen } }, [
+    { kind: 'fullscreen-request', target: 'document', userGesture: true, count: 1 },
+  ]);
+  return assess({ ...evidence, behaviour: asked }).verdict.level === 'scam';
 }
 
 /** Convenience for tests and the grid: frames + behaviour + URL to a verdict. */
