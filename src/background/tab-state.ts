@@ -2,11 +2,11 @@ import browser from 'webextension-polyfill';
 import { analyseContent, type ContentFindings, mergeFindings } from '../shared/detection/analyse';
 import { addProbeEvents, type BehaviourSummary, emptyBehaviour } from '../shared/detection/behaviour';
 import type { ContentEvidence } from '../shared/detection/content-evidence';
-import { score } from '../shared/detection/score';
+import { assess, fullscreenWouldMakeScam } from '../shared/detection/score';
 import type { ProbeEvent } from '../shared/probe-events';
 import type { TabStatus } from '../shared/protocol';
 import { higherLevel, SAFE_VERDICT, type Verdict } from '../shared/verdict';
-import { publishVerdictChange } from './verdict-events';
+import { publishFullscreenRefusal, publishVerdictChange } from './verdict-events';
 
 // Per-tab detection state lives in storage.session so a service-worker restart
 // loses nothing. It holds small findings (each frame's content analysed once),
@@ -30,6 +30,8 @@ interface StoredTabState {
   verdict: Verdict;
   /** When the verdict reached its current level (Date.now()), for timing and diagnostics. */
   levelSince: number;
+  /** A whole-page full-screen request would make the verdict a scam (its frames were told to refuse one). */
+  refuseFullscreen?: boolean;
 }
 
 const fresh = (url: string | null, docId: string | null): StoredTabState => ({
@@ -85,15 +87,24 @@ function browserLocale(): string {
  * document the level never goes down.
  */
 async function rescoreAndWrite(tabId: number, state: StoredTabState): Promise<void> {
-  const verdict = score({
+  const evidence = {
     url: state.url ?? '',
     content: mergeFindings(Object.values(state.frames).map((frame) => frame.findings)),
     behaviour: state.behaviour,
-  });
+  };
+  const verdict = assess(evidence).verdict;
   const previous = state.verdict;
   const lower = higherLevel(previous.level, verdict.level) === previous.level && previous.level !== verdict.level;
   if (!lower) state.verdict = verdict;
   if (!lower && verdict.level !== previous.level) state.levelSince = Date.now();
+  // A scam is neutralised, which refuses full screen anyway: a "stop refusing" then could only race the disarming.
+  if (state.verdict.level !== 'scam') {
+    const refuseFullscreen = fullscreenWouldMakeScam(evidence);
+    if (refuseFullscreen !== (state.refuseFullscreen ?? false)) {
+      state.refuseFullscreen = refuseFullscreen;
+      publishFullscreenRefusal({ tabId, url: state.url ?? '', refuse: refuseFullscreen });
+    }
+  }
   const stored = write(tabId, state);
   if (!lower && verdict.level !== previous.level) {
     await Promise.all([stored, publishVerdictChange({ tabId, url: state.url ?? '', verdict, previousLevel: previous.level })]);

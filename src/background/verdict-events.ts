@@ -41,3 +41,32 @@ export async function publishVerdictChange(change: VerdictChange): Promise<void>
     }),
   );
 }
+
+/**
+ * A whole-page full-screen request would now make the tab's verdict a scam (`refuse`), or no
+ * longer would (the page's text changed): its frames may refuse such a request outright.
+ */
+export interface FullscreenRefusal {
+  tabId: number;
+  url: string;
+  refuse: boolean;
+}
+
+type RefusalListener = (change: FullscreenRefusal) => void;
+const refusalListeners: RefusalListener[] = [];
+
+/** Registers a listener; call at the top level of the worker. */
+export function onFullscreenRefusal(listener: RefusalListener): void {
+  refusalListeners.push(listener);
+}
+
+/** Tells the listeners and returns at once: nothing in a tab's update waits for them. */
+export function publishFullscreenRefusal(change: FullscreenRefusal): void {
+  for (const listener of refusalListeners) {
+    try {
+      listener(change);
+    } catch (error) {
+      console.error('[fake-warning-blocker] full-screen refusal listener failed:', error);
+    }
+  }
+}

@@ -3,7 +3,7 @@
 // page-world probe to disarm the rest (dialogs, unload, history and window.open
 // traps, Web Audio), and keeps it that way for as long as the document lives.
 import { type MessageListener, runtimeApi } from '../platform/runtime-api';
-import { isLookCommand } from '../shared/messages/detection';
+import { isLookCommand, isRefuseFullscreenCommand } from '../shared/messages/detection';
 import { isProtectionCommand } from '../shared/messages/protection';
 import { sendProbeCommand } from './probe-commands';
 import { probePort } from './probe-listener';
@@ -102,6 +102,7 @@ export function listenForCommands(look: () => void): void {
     // Only our own background can reach here (web pages cannot message content scripts); check anyway.
     if (sender.id !== runtimeApi().id || sender.tab) return false;
     if (isLookCommand(message)) look();
+    if (isRefuseFullscreenCommand(message)) sendProbeCommand({ command: 'refuse-fullscreen', refuse: message.refuse });
     if (!isProtectionCommand(message)) return false;
     neutralisePage();
     sendResponse({ done: true });

@@ -24,20 +24,33 @@ function settle(result: unknown): void {
   if (result && typeof (result as Promise<unknown>).then === 'function') promiseThen(result as Promise<unknown>, undefined, ignore);
 }
 
+// Set by the service worker once a whole-page full-screen request would make this page a scam:
+// the request is then refused (and reported) rather than granted and taken back a moment later.
+const refusing = { wholePage: false };
+
+export function refuseWholePageFullscreen(refuse: boolean): void {
+  refusing.wholePage = refuse;
+}
+
 function watchFullscreen(): void {
   const requests = counter();
   for (const name of ['requestFullscreen', 'webkitRequestFullscreen', 'webkitRequestFullScreen', 'mozRequestFullScreen']) {
+    const refuse = () => answer(name === 'requestFullscreen' ? refusal('TypeError', 'Permissions check failed') : undefined);
     wrapMethod(Element.prototype, name, (self) => {
-      if (state.disarmed) return answer(name === 'requestFullscreen' ? refusal('TypeError', 'Permissions check failed') : undefined);
-      if (!tick(requests)) return;
+      if (state.disarmed) return refuse();
+      const reporting = tick(requests);
+      if (!reporting && !refusing.wholePage) return;
       const target = classifyElement(self);
-      report({
-        kind: 'fullscreen-request',
-        target,
-        userGesture: userGesture(),
-        count: requests.count,
-        ...(target === 'video' ? { playing: paused(self) === false } : {}),
-      });
+      if (reporting) {
+        report({
+          kind: 'fullscreen-request',
+          target,
+          userGesture: userGesture(),
+          count: requests.count,
+          ...(target === 'video' ? { playing: paused(self) === false } : {}),
+        });
+      }
+      if (refusing.wholePage && target === 'document') return refuse();
     });
   }
   const proto = Document.prototype;

@@ -7,7 +7,7 @@ import { watchCanvasText } from './canvas';
 import { watchCursor } from './cursor';
 import { watchDialogs } from './dialogs';
 import { disarm } from './disarm';
-import { watchLocks } from './fullscreen';
+import { refuseWholePageFullscreen, watchLocks } from './fullscreen';
 import { watchHistory } from './history';
 import { watchMedia } from './media';
 import { watchNotifications } from './notifications';
@@ -41,4 +41,7 @@ for (const watch of [
 onCommand('disarm', () => {
   disarm();
   report({ kind: 'disarmed' });
+});
+onCommand('refuse-fullscreen', (command) => {
+  if (command.command === 'refuse-fullscreen') refuseWholePageFullscreen(command.refuse);
 });

@@ -7,6 +7,8 @@ describe('probe commands', () => {
     [{ command: 'disarm' }, { command: 'disarm' }],
     [{ command: 'disarm', extra: 1 }, { command: 'disarm' }],
     [{ command: 'hold-notifications' }, { command: 'hold-notifications' }],
+    [{ command: 'refuse-fullscreen', refuse: true }, { command: 'refuse-fullscreen', refuse: true }],
+    [{ command: 'refuse-fullscreen', refuse: false, extra: 1 }, { command: 'refuse-fullscreen', refuse: false }],
     [
       { command: 'notification-decision', requestId: '12-34', decision: 'deny' },
       { command: 'notification-decision', requestId: '12-34', decision: 'deny' },
@@ -20,6 +22,8 @@ describe('probe commands', () => {
     'disarm',
     [],
     { command: 'unknown' },
+    { command: 'refuse-fullscreen' },
+    { command: 'refuse-fullscreen', refuse: 'yes' },
     { command: 'notification-decision', requestId: 1, decision: 'deny' },
     { command: 'notification-decision', requestId: 'x', decision: 'allow' },
     { command: 'notification-decision', requestId: 'x'.repeat(65), decision: 'deny' },

@@ -10,6 +10,8 @@ export type ProbeCommand =
   /** From now on, hold notification-permission requests in this frame until a
    *  'notification-decision' arrives (at most NOTIFICATION_HOLD_MS). Port only. */
   | { command: 'hold-notifications' }
+  /** Refuse whole-page full screen from now on (it would make the page a scam), or stop refusing. Port only. */
+  | { command: 'refuse-fullscreen'; refuse: boolean }
   /** Answer to a held notification-permission request. Port only. */
   | { command: 'notification-decision'; requestId: string; decision: NotificationDecision };
 
@@ -27,6 +29,8 @@ export function parseProbeCommand(raw: unknown): ProbeCommand | null {
     case 'disarm':
     case 'hold-notifications':
       return { command: value.command };
+    case 'refuse-fullscreen':
+      return typeof value.refuse === 'boolean' ? { command: 'refuse-fullscreen', refuse: value.refuse } : null;
     case 'notification-decision': {
       const { requestId, decision } = value;
       if (typeof requestId !== 'string' || requestId.length > 64) return null;

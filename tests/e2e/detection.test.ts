@@ -116,6 +116,54 @@ describe.each(BROWSERS)('detection in %s', (browserName) => {
     await page.close();
   });
 
+  it('refuses whole-page full screen outright to a page whose text already tells the story, and warns', async () => {
+    // 'warn' mode keeps the page, so what it went through can be read from it afterwards.
+    await setUserSettings(extensionPage, { mode: 'warn' });
+    onTestFinished(async () => {
+      for (const open of await session.browser.pages()) if ((await open.url().catch(() => '')).includes('src/ui/warning/')) await open.close();
+      await setUserSettings(extensionPage, {});
+    });
+    const recordFullscreen = `(() => {
+      window.fullscreenChanges = 0;
+      document.addEventListener('fullscreenchange', () => window.fullscreenChanges++);
+    })()`;
+    // The control: the same browser grants a game's whole-page full screen on a click.
+    const game = await session.browser.newPage(`${FIXTURE_ORIGIN}/detection/benign-fullscreen-game.html`);
+    await game.bringToFront();
+    await game.evaluate(recordFullscreen);
+    await game.click(200, 150);
+    await game.waitFor('window.fullscreenChanges > 0 && !!document.fullscreenElement', 8000);
+    await game.close();
+
+    const url = `${FIXTURE_ORIGIN}/detection/scam-basic.html`;
+    const page = await session.browser.newPage(url);
+    const tabId = await findTabId(extensionPage, url);
+    const storageKey = JSON.stringify(`tab:${tabId}`);
+    // The text has been read and judged: a whole-page full-screen request would make it a scam.
+    await extensionPage.evaluate(`(async () => {
+      const api = globalThis.browser ?? globalThis.chrome;
+      for (let i = 0; i < 400; i++) {
+        const state = (await api.storage.session.get(${storageKey}))[${storageKey}];
+        if (state && state.refuseFullscreen === true) return;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      throw new Error('the service worker never decided to refuse full screen');
+    })()`);
+    // Its frames are told right after that decision; a loaded machine may take a moment.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await page.bringToFront();
+    await page.evaluate(recordFullscreen);
+    const before = await status(extensionPage, tabId);
+    expect(before.verdict.level).not.toBe('scam');
+    await page.click(200, 150);
+    const after = await pollStatus(extensionPage, tabId, (s) => s.verdict.level === 'scam', 8000);
+    expect(after.verdict.reasons.map((r) => r.key)).toContain('reasonFullscreenPage');
+    // The request was refused: the page was never full screen, not even for a moment.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await page.evaluate(() => ({ changes: (window as unknown as { fullscreenChanges: number }).fullscreenChanges, now: !!document.fullscreenElement }))).toEqual({ changes: 0, now: false });
+    await page.close();
+  });
+
   it('shows the reasons in the user’s language (every reason key is a message)', async () => {
     const { page, tabId } = await openAndClick('scam-basic.html');
     const after = await pollStatus(extensionPage, tabId, (s) => s.verdict.level === 'scam', 8000);

@@ -1,13 +1,15 @@
 import browser from 'webextension-polyfill';
 import { onSettingsChange } from '../settings/store';
-import { onVerdictChange } from '../verdict-events';
+import { onFullscreenRefusal, onVerdictChange } from '../verdict-events';
 import { checkBlockList, checkOpenTabs } from './block-list';
 import { protectOnVerdict } from './protect';
+import { refuseFullscreenInTab } from './refuse-fullscreen';
 import { forgetProtectionTab, rememberUrl } from './state';
 
 /** Registers the protection listeners; called once, synchronously, at the top level of the worker. */
 export function registerProtection(): void {
   onVerdictChange(protectOnVerdict);
+  onFullscreenRefusal(refuseFullscreenInTab);
   browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
     if (!changeInfo.url || !/^https?:/.test(changeInfo.url)) return;
     void rememberUrl(tabId, changeInfo.url).catch(() => {});

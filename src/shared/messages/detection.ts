@@ -70,3 +70,17 @@ export const LOOK_COMMAND: LookCommand = { type: CONTENT_COMMAND_TYPE, command: 
 export function isLookCommand(value: unknown): value is LookCommand {
   return typeof value === 'object' && value !== null && (value as Record<string, unknown>).type === CONTENT_COMMAND_TYPE && (value as Record<string, unknown>).command === 'look';
 }
+
+/**
+ * Service worker to every frame of a tab: a whole-page full-screen request would now make the
+ * page a scam, so refuse one outright (`refuse`), or no longer (the page's text changed).
+ */
+export type RefuseFullscreenCommand = { type: typeof CONTENT_COMMAND_TYPE; command: 'refuse-fullscreen'; refuse: boolean };
+
+export const refuseFullscreenCommand = (refuse: boolean): RefuseFullscreenCommand => ({ type: CONTENT_COMMAND_TYPE, command: 'refuse-fullscreen', refuse });
+
+export function isRefuseFullscreenCommand(value: unknown): value is RefuseFullscreenCommand {
+  if (typeof value !== 'object' || value === null) return false;
+  const { type, command, refuse } = value as Record<string, unknown>;
+  return type === CONTENT_COMMAND_TYPE && command === 'refuse-fullscreen' && typeof refuse === 'boolean';
+}
