@@ -34,6 +34,12 @@ export interface LatencyResult {
   /** The page was on the warning page before the click (blocked on content alone). */
   blockedBeforeClick: boolean;
   enteredFullscreen: boolean;
+  /**
+   * The kit asked for full screen after the click and never got it before the warning page: the
+   * extension refused the request outright (its text had already told the story). clickToExitMs
+   * is then 0: the victim saw no moment of full screen.
+   */
+  refusedFullscreen: boolean;
   /** The kit's own part: some lock the screen only after a timer or an animation. */
   clickToEnterMs: number | null;
   clickToExitMs: number | null;
@@ -49,7 +55,7 @@ export interface LatencyResult {
 
 interface Beacon {
   token: string;
-  kind: 'click' | 'enter' | 'exit';
+  kind: 'click' | 'request' | 'enter' | 'exit';
   t: number;
 }
 
@@ -89,6 +95,12 @@ function recorderSource(token: string): string {
       if (now !== on) { on = now; post(now ? 'enter' : 'exit', origin + performance.now()); }
     };
     addEventListener('pointerdown', (event) => { if (event.isTrusted) post('click', origin + event.timeStamp); }, { capture: true, once: true });
+    // Asked for full screen: wrapped on top of whatever the page has (kits look the method up when they call it).
+    for (const name of ['requestFullscreen', 'webkitRequestFullscreen', 'webkitRequestFullScreen']) {
+      const request = Element.prototype[name];
+      if (typeof request !== 'function') continue;
+      Element.prototype[name] = function (...args) { post('request', origin + performance.now()); return request.apply(this, args); };
+    }
     document.addEventListener('fullscreenchange', check, true);
     setInterval(check, 5);
     return on;
@@ -114,6 +126,7 @@ export async function measureLatency(
     ok: true,
     blockedBeforeClick: false,
     enteredFullscreen: false,
+    refusedFullscreen: false,
     clickToEnterMs: null,
     clickToExitMs: null,
     clickToWarningMs: null,
@@ -160,6 +173,11 @@ export async function measureLatency(
     if (enter !== null) result.clickToEnterMs = enter - click;
     if (exit !== null) result.clickToExitMs = exit - click;
     if (warningAt !== null) result.clickToWarningMs = warningAt - click;
+    const request = beacons.first(token, 'request');
+    if (request !== null && enter === null && warningAt !== null) {
+      result.refusedFullscreen = true;
+      result.clickToExitMs = 0;
+    }
     if (enter !== null && exit === null && warningAt !== null) {
       result.exitByNavigation = true;
       result.clickToExitMs = warningAt - click;

@@ -104,13 +104,15 @@ export function printReport(report: {
         ['figure', 'p50 / p95 / max (ms)'],
         [
           ['click → full screen entered (the kit)', summary(summarize(scam.cases.map((result) => result.clickToEnterMs).filter((value): value is number => value !== null)), 0)],
-          ['click → full screen exited', summary(scam.clickToExitMs, 0)],
+          ['click → full screen exited (refused = 0)', summary(scam.clickToExitMs, 0)],
+          ['  the same, kits that got full screen', summary(summarize(scam.cases.flatMap((result) => (result.clickToExitMs !== null && !result.refusedFullscreen ? [result.clickToExitMs] : []))), 0)],
           ['full screen entered → exited (the extension)', summary(summarize(scam.cases.flatMap((result) => (result.clickToEnterMs !== null && result.clickToExitMs !== null && !result.exitByNavigation ? [result.clickToExitMs - result.clickToEnterMs] : []))), 0)],
           ['click → warning page', summary(scam.clickToWarningMs, 0)],
         ],
       ),
       '',
       `pages: ${scam.cases.length}; blocked before the click: ${scam.blockedBeforeClick}; no block after the click: ${scam.noBlock}; ` +
+        `full screen refused outright (never full screen): ${scam.cases.filter((result) => result.refusedFullscreen).length}; ` +
         `full screen exited only by the navigation: ${scam.cases.filter((result) => result.exitByNavigation).length}; still full screen: ${scam.cases.filter((result) => result.stillFullscreen).length}`,
       `baseline (no extension): ${entered}/${scam.baseline.length} pages went full screen on the click; errors: ${scam.cases.filter((result) => !result.ok).length}`,
     );
