@@ -96,7 +96,7 @@ function recorderSource(token: string): string {
     };
     addEventListener('pointerdown', (event) => { if (event.isTrusted) post('click', origin + event.timeStamp); }, { capture: true, once: true });
     // Asked for full screen: wrapped on top of whatever the page has (kits look the method up when they call it).
-    for (const name of ['requestFullscreen', 'webkitRequestFullscreen', 'webkitRequestFullScreen']) {
+    for (const name of ['requestFullscreen', 'webkitRequestFullscreen', 'webkitRequestFullScreen', 'mozRequestFullScreen']) {
       const request = Element.prototype[name];
       if (typeof request !== 'function') continue;
       Element.prototype[name] = function (...args) { post('request', origin + performance.now()); return request.apply(this, args); };
