@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMessage } from '../protocol';
+import { isLookCommand, isRefuseFullscreenCommand, LOOK_COMMAND, refuseFullscreenCommand } from './detection';
 
 const evidence = {
   url: 'http://page.test/',
@@ -52,5 +53,17 @@ describe('detection messages', () => {
   it('over-long strings are cut to size', () => {
     const message = parseMessage({ type: 'page-content', payload: { docId: 'abcdef12-3456', evidence: { ...evidence, title: 'x'.repeat(5000) } } }, 'content');
     expect((message.payload as { evidence: typeof evidence }).evidence.title).toHaveLength(300);
+  });
+});
+
+describe('service worker to content commands', () => {
+  it('tells the full-screen refusal from the look command, and takes neither without its fields', () => {
+    expect(isRefuseFullscreenCommand(refuseFullscreenCommand(true))).toBe(true);
+    expect(isRefuseFullscreenCommand(refuseFullscreenCommand(false))).toBe(true);
+    expect(isRefuseFullscreenCommand(LOOK_COMMAND)).toBe(false);
+    expect(isLookCommand(refuseFullscreenCommand(true))).toBe(false);
+    for (const bad of [null, 'refuse-fullscreen', { ...refuseFullscreenCommand(true), refuse: 'yes' }, { command: 'refuse-fullscreen', refuse: true }]) {
+      expect(isRefuseFullscreenCommand(bad)).toBe(false);
+    }
   });
 });
