@@ -24,4 +24,17 @@ describe('createBatcher', () => {
     expect(batches).toHaveLength(1);
     expect(batches[0]).toHaveLength(100);
   });
+
+  it('hands an urgent event over at once, with what waited before it, and keeps batching after it', () => {
+    const batches: ProbeEvent[][] = [];
+    const add = createBatcher((events) => batches.push(events), 20);
+    add({ kind: 'beforeunload' });
+    add({ kind: 'fullscreen-request', target: 'document', userGesture: true, refused: true }, true);
+    expect(batches).toEqual([[{ kind: 'beforeunload' }, { kind: 'fullscreen-request', target: 'document', userGesture: true, refused: true }]]);
+    vi.advanceTimersByTime(20);
+    expect(batches).toHaveLength(1);
+    add({ kind: 'cursor-hidden' });
+    vi.advanceTimersByTime(20);
+    expect(batches).toEqual([expect.any(Array), [{ kind: 'cursor-hidden' }]]);
+  });
 });

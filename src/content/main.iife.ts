@@ -45,8 +45,9 @@ try {
     });
   }, FORWARD_DELAY_MS);
   let canvasBlocks: TextBlock[] = [];
+  // A refused full-screen request completes a verdict the service worker already foresaw: no reason to wait.
   const forward = (event: ProbeEvent) => {
-    batch(event);
+    batch(event, event.kind === 'fullscreen-request' && event.refused === true);
     if (LOCK_SCREEN_KINDS.has(event.kind)) content.watcher?.behaved();
   };
   const effects = watchEffects(forward);

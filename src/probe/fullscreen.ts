@@ -41,6 +41,7 @@ function watchFullscreen(): void {
       const reporting = tick(requests);
       if (!reporting && !refusing.wholePage) return;
       const target = classifyElement(self);
+      const refused = refusing.wholePage && target === 'document';
       if (reporting) {
         report({
           kind: 'fullscreen-request',
@@ -48,9 +49,10 @@ function watchFullscreen(): void {
           userGesture: userGesture(),
           count: requests.count,
           ...(target === 'video' ? { playing: paused(self) === false } : {}),
+          ...(refused ? { refused } : {}),
         });
       }
-      if (refusing.wholePage && target === 'document') return refuse();
+      if (refused) return refuse();
     });
   }
   const proto = Document.prototype;

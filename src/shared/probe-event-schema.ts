@@ -6,7 +6,7 @@ const count = optional(num);
 const userGesture = optional(bool);
 
 const shapes: Record<ProbeEventKind, Check<object>> = {
-  'fullscreen-request': object({ target, userGesture: bool, count, playing: optional(bool) }),
+  'fullscreen-request': object({ target, userGesture: bool, count, playing: optional(bool), refused: optional(bool) }),
   'keyboard-lock': object({ keys: arrayOf(str(40), 300), includesEscape: bool, userGesture }),
   'pointer-lock': object({ target, userGesture }),
   'cursor-hidden': object({ target: optional(target) }),

@@ -20,6 +20,8 @@ export type ProbeEvent =
       count?: number;
       /** For a <video> target: whether it was playing (a video player, not a lock screen). */
       playing?: boolean;
+      /** Refused outright: the service worker had said such a request would make the page a scam. */
+      refused?: boolean;
     }
   | { kind: 'keyboard-lock'; keys: string[]; includesEscape: boolean; userGesture?: boolean }
   | { kind: 'pointer-lock'; target: FullscreenTarget; userGesture?: boolean }
