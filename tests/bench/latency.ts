@@ -40,6 +40,8 @@ export interface LatencyResult {
    * is then 0: the victim saw no moment of full screen.
    */
   refusedFullscreen: boolean;
+  /** The kit's own part: some ask for full screen only after a timer or an animation. */
+  clickToRequestMs: number | null;
   /** The kit's own part: some lock the screen only after a timer or an animation. */
   clickToEnterMs: number | null;
   clickToExitMs: number | null;
@@ -127,6 +129,7 @@ export async function measureLatency(
     blockedBeforeClick: false,
     enteredFullscreen: false,
     refusedFullscreen: false,
+    clickToRequestMs: null,
     clickToEnterMs: null,
     clickToExitMs: null,
     clickToWarningMs: null,
@@ -174,6 +177,7 @@ export async function measureLatency(
     if (exit !== null) result.clickToExitMs = exit - click;
     if (warningAt !== null) result.clickToWarningMs = warningAt - click;
     const request = beacons.first(token, 'request');
+    if (request !== null) result.clickToRequestMs = request - click;
     if (request !== null && enter === null && warningAt !== null) {
       result.refusedFullscreen = true;
       result.clickToExitMs = 0;

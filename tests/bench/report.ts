@@ -108,6 +108,8 @@ export function printReport(report: {
           ['  the same, kits that got full screen', summary(summarize(scam.cases.flatMap((result) => (result.clickToExitMs !== null && !result.refusedFullscreen ? [result.clickToExitMs] : []))), 0)],
           ['full screen entered → exited (the extension)', summary(summarize(scam.cases.flatMap((result) => (result.clickToEnterMs !== null && result.clickToExitMs !== null && !result.exitByNavigation ? [result.clickToExitMs - result.clickToEnterMs] : []))), 0)],
           ['click → warning page', summary(scam.clickToWarningMs, 0)],
+          ['click → full screen requested (the kit)', summary(summarize(scam.cases.map((result) => result.clickToRequestMs).filter((value): value is number => value !== null)), 0)],
+          ['full screen requested → warning page (the extension)', summary(summarize(scam.cases.flatMap((result) => (result.clickToRequestMs !== null && result.clickToWarningMs !== null ? [result.clickToWarningMs - result.clickToRequestMs] : []))), 0)],
         ],
       ),
       '',
