@@ -113,13 +113,19 @@ async function rescoreAndWrite(tabId: number, state: StoredTabState): Promise<vo
   }
 }
 
+/** A new document in the top frame: a fresh state. Refusals told to the old document's frames end with it. */
+function reset(tabId: number, old: StoredTabState, url: string | null, docId: string): StoredTabState {
+  if (old.refuseFullscreen) publishFullscreenRefusal({ tabId, url: old.url ?? '', refuse: false });
+  return fresh(url, docId);
+}
+
 /** A document started in a frame; in the top frame this is a navigation and resets the tab. */
 export function startDocument(tabId: number, frameId: number, url: string | null, docId: string): Promise<void> {
   return serialise(tabId, async () => {
     if (frameId !== 0) return;
     const state = await read(tabId);
     if (state.docId === docId) return;
-    await write(tabId, fresh(url, docId));
+    await write(tabId, reset(tabId, state, url, docId));
   });
 }
 
@@ -133,7 +139,7 @@ export function recordContent(
 ): Promise<{ verdict: Verdict; lure: boolean }> {
   return serialise(tabId, async () => {
     let state = await read(tabId);
-    if (frameId === 0 && state.docId !== docId) state = fresh(url, docId);
+    if (frameId === 0 && state.docId !== docId) state = reset(tabId, state, url, docId);
     if (frameId === 0 && url) state.url = url;
     const frameKey = String(frameId);
     if (!(frameKey in state.frames) && Object.keys(state.frames).length >= MAX_FRAMES) return { verdict: state.verdict, lure: false };

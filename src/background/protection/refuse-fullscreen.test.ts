@@ -22,6 +22,23 @@ async function send(tabId: number, url: string, type: string, payload: unknown):
   if (!answer?.ok) throw new Error(`${type}: ${answer?.error}`);
 }
 
+function refusalsSince(tabId: number, before: number): boolean[] {
+  return browser.calls
+    .slice(before)
+    .filter((call) => call.api === 'tabs.sendMessage' && call.args[0] === tabId)
+    .map((call) => call.args[1] as { command?: string; refuse?: boolean })
+    .filter((message) => message.command === 'refuse-fullscreen')
+    .map((message) => message.refuse as boolean);
+}
+
+/** Changes the user's settings and returns the refusals the tab's frames were told since. */
+async function changeSettings(tabId: number, settings: Record<string, unknown>): Promise<boolean[]> {
+  const before = browser.calls.length;
+  await browser.storage.local.set({ userSettings: settings });
+  await new Promise((done) => setTimeout(done, 50));
+  return refusalsSince(tabId, before);
+}
+
 /** Shows `texts` as the tab's page and returns the refusals its frames were told since. */
 async function show(tabId: number, url: string, texts: string[], docId: string): Promise<boolean[]> {
   const before = browser.calls.length;
@@ -30,12 +47,7 @@ async function show(tabId: number, url: string, texts: string[], docId: string):
   await send(tabId, url, 'page-content', { docId, evidence: evidence(url, texts) });
   // Telling the frames reads the settings first: let that settle (no timers involved, only storage reads).
   await new Promise((done) => setTimeout(done, 50));
-  return browser.calls
-    .slice(before)
-    .filter((call) => call.api === 'tabs.sendMessage' && call.args[0] === tabId)
-    .map((call) => call.args[1] as { command?: string; refuse?: boolean })
-    .filter((message) => message.command === 'refuse-fullscreen')
-    .map((message) => message.refuse as boolean);
+  return refusalsSince(tabId, before);
 }
 
 beforeAll(async () => {
@@ -55,6 +67,16 @@ describe('full screen refused in advance', () => {
 
   it('refuses nothing where a scam verdict would not be acted on: an allowed site', async () => {
     expect(await show(2, 'http://allowed.example.test/lock.html', STORY, 'doc-00000002')).toEqual([]);
+  });
+
+  it('follows the settings: monitor mode stops the refusal, block mode brings it back; a new page ends it', async () => {
+    const url = 'http://scam2.example.test/lock.html';
+    expect(await show(4, url, STORY, 'doc-00000004')).toEqual([true]);
+    expect(await changeSettings(4, { mode: 'monitor', allowList: ['allowed.example.test'] })).toEqual([false]);
+    expect(await changeSettings(4, { mode: 'block', allowList: ['allowed.example.test'] })).toEqual([true]);
+    // The tab goes on to another page: its frames start afresh, and the worker says so once.
+    expect(await show(4, 'http://news.example.test/', NEUTRAL, 'doc-00000005')).toEqual([false]);
+    expect(await changeSettings(4, { mode: 'warn', allowList: ['allowed.example.test'] })).toEqual([]);
   });
 
   it('says nothing about pages whose text a full-screen request would not make a scam', async () => {

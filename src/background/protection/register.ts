@@ -3,7 +3,7 @@ import { onSettingsChange } from '../settings/store';
 import { onFullscreenRefusal, onVerdictChange } from '../verdict-events';
 import { checkBlockList, checkOpenTabs } from './block-list';
 import { protectOnVerdict } from './protect';
-import { refuseFullscreenInTab } from './refuse-fullscreen';
+import { forgetRefusals, reconsiderRefusals, refuseFullscreenInTab } from './refuse-fullscreen';
 import { forgetProtectionTab, rememberUrl } from './state';
 
 /** Registers the protection listeners; called once, synchronously, at the top level of the worker. */
@@ -15,7 +15,13 @@ export function registerProtection(): void {
     void rememberUrl(tabId, changeInfo.url).catch(() => {});
     void checkBlockList(tabId, changeInfo.url).catch(() => {});
   });
-  browser.tabs.onRemoved.addListener((tabId) => void forgetProtectionTab(tabId).catch(() => {}));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    forgetRefusals(tabId);
+    void forgetProtectionTab(tabId).catch(() => {});
+  });
   // Called once the store has re-read user settings and policy, so the new values apply.
-  onSettingsChange(() => void checkOpenTabs().catch(() => {}));
+  onSettingsChange(() => {
+    void checkOpenTabs().catch(() => {});
+    reconsiderRefusals();
+  });
 }
