@@ -51,7 +51,7 @@ export function parseOptions(args: string[]): BenchOptions {
     benignCount: quick ? 8 : Infinity,
     scamCount: quick ? 5 : Infinity,
     firefoxBenignCount: quick ? 4 : 12,
-    firefoxScamCount: quick ? 3 : 6,
+    firefoxScamCount: quick ? 3 : 16,
     baselineScamCount: quick ? 5 : 10,
     blockWaitMs: 1200,
   };
