@@ -61,7 +61,8 @@ export function lureSeen(extensionPage: TestPage, tabId: number, timeoutMs = 500
 
 /** Waits for the history to hold `count` notification entries about `origin` (newest first) and returns them. */
 export function entriesFor(extensionPage: TestPage, origin: string, count = 1): Promise<HistoryEntry[]> {
-  return poll(() => notificationEntries(extensionPage, origin), (entries) => entries.length >= count, 5000, `${count} history entries for ${origin}`);
+  // A ceiling, not a timing: the history write comes after the decision's message, and 5 s once ran out on a loaded machine.
+  return poll(() => notificationEntries(extensionPage, origin), (entries) => entries.length >= count, 10_000, `${count} history entries for ${origin}`);
 }
 
 /** What a fixture page of the same site recorded (tests/fixtures/pages/notifications/ask.js keeps it in localStorage). */
