@@ -6,6 +6,7 @@ import { assess, fullscreenWouldMakeScam } from '../shared/detection/score';
 import type { ProbeEvent } from '../shared/probe-events';
 import type { TabStatus } from '../shared/protocol';
 import { higherLevel, SAFE_VERDICT, type Verdict } from '../shared/verdict';
+import { perTabQueue } from './per-tab-queue';
 import { publishFullscreenRefusal, publishVerdictChange } from './verdict-events';
 
 // Per-tab detection state lives in storage.session so a service-worker restart
@@ -60,18 +61,8 @@ function write(tabId: number, state: StoredTabState): Promise<void> {
   return browser.storage.session.set({ [key(tabId)]: state });
 }
 
-// Updates of one tab are chained so concurrent messages do not overwrite each other. A tab's
-// chain is let go once it is idle, so the map holds busy tabs only, not every tab ever seen.
-const queues = new Map<number, Promise<unknown>>();
-function serialise<T>(tabId: number, task: () => Promise<T>): Promise<T> {
-  const next = (queues.get(tabId) ?? Promise.resolve()).then(task, task);
-  queues.set(tabId, next);
-  const release = () => {
-    if (queues.get(tabId) === next) queues.delete(tabId);
-  };
-  next.then(release, release);
-  return next;
-}
+// Updates of one tab are chained so concurrent messages do not overwrite each other.
+const serialise = perTabQueue();
 
 function browserLocale(): string {
   try {

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { refuseFullscreenCommand } from '../../shared/messages/detection';
 import { getSettings } from '../settings/store';
+import { perTabQueue } from '../per-tab-queue';
 import type { FullscreenRefusal } from '../verdict-events';
 import { decideAction } from './decide';
 import { isContinued } from './state';
@@ -23,7 +24,7 @@ interface StoryTab {
 const MAX_TABS = 200;
 const tabs = new Map<number, StoryTab>();
 // One tab's messages go out in the order they were decided: a later "stop refusing" must not overtake.
-const chains = new Map<number, Promise<void>>();
+const inOrder = perTabQueue();
 
 /** onFullscreenRefusal listener. */
 export function refuseFullscreenInTab({ tabId, url, refuse }: FullscreenRefusal): void {
@@ -45,11 +46,7 @@ export function forgetRefusals(tabId: number): void {
 }
 
 function reconcileLater(tabId: number): void {
-  const next = (chains.get(tabId) ?? Promise.resolve()).then(() => reconcile(tabId));
-  chains.set(tabId, next);
-  void next.finally(() => {
-    if (chains.get(tabId) === next) chains.delete(tabId);
-  });
+  void inOrder(tabId, () => reconcile(tabId));
 }
 
 async function reconcile(tabId: number): Promise<void> {
