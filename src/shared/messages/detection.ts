@@ -67,8 +67,15 @@ export type LookCommand = { type: typeof CONTENT_COMMAND_TYPE; command: 'look' }
 
 export const LOOK_COMMAND: LookCommand = { type: CONTENT_COMMAND_TYPE, command: 'look' };
 
+/** The fields of a content command named `command`, or undefined for anything else. */
+function contentCommand(value: unknown, command: string): Record<string, unknown> | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const fields = value as Record<string, unknown>;
+  return fields.type === CONTENT_COMMAND_TYPE && fields.command === command ? fields : undefined;
+}
+
 export function isLookCommand(value: unknown): value is LookCommand {
-  return typeof value === 'object' && value !== null && (value as Record<string, unknown>).type === CONTENT_COMMAND_TYPE && (value as Record<string, unknown>).command === 'look';
+  return contentCommand(value, 'look') !== undefined;
 }
 
 /**
@@ -80,7 +87,5 @@ export type RefuseFullscreenCommand = { type: typeof CONTENT_COMMAND_TYPE; comma
 export const refuseFullscreenCommand = (refuse: boolean): RefuseFullscreenCommand => ({ type: CONTENT_COMMAND_TYPE, command: 'refuse-fullscreen', refuse });
 
 export function isRefuseFullscreenCommand(value: unknown): value is RefuseFullscreenCommand {
-  if (typeof value !== 'object' || value === null) return false;
-  const { type, command, refuse } = value as Record<string, unknown>;
-  return type === CONTENT_COMMAND_TYPE && command === 'refuse-fullscreen' && typeof refuse === 'boolean';
+  return typeof contentCommand(value, 'refuse-fullscreen')?.refuse === 'boolean';
 }
