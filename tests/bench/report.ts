@@ -6,6 +6,7 @@ import type { InjectedBytes } from './bytes';
 import type { FirefoxReport } from './run-firefox';
 import type { PageReport } from './chromium-measure';
 import type { ChromiumReport } from './run-chromium';
+import type { LatencyResult } from './latency';
 import { type Summary, summarize } from './stats';
 
 const f = (value: number | null | undefined, digits = 2) => (value === null || value === undefined || !Number.isFinite(value) ? 'n/a' : value.toFixed(digits));
@@ -99,17 +100,20 @@ export function printReport(report: {
     if (!scam) return;
     section(`${browser}, scam corpus: click → …`);
     const entered = scam.baseline.filter((result) => result.enteredFullscreen).length;
+    /** p50 / p95 / max of a figure over the cases that have it. */
+    const over = (pick: (result: LatencyResult) => number | null) =>
+      summary(summarize(scam.cases.flatMap((result) => { const value = pick(result); return value === null ? [] : [value]; })), 0);
     out.push(
       table(
         ['figure', 'p50 / p95 / max (ms)'],
         [
-          ['click → full screen entered (the kit)', summary(summarize(scam.cases.map((result) => result.clickToEnterMs).filter((value): value is number => value !== null)), 0)],
+          ['click → full screen entered (the kit)', over((r) => r.clickToEnterMs)],
           ['click → full screen exited (refused = 0)', summary(scam.clickToExitMs, 0)],
-          ['  the same, kits that got full screen', summary(summarize(scam.cases.flatMap((result) => (result.clickToExitMs !== null && !result.refusedFullscreen ? [result.clickToExitMs] : []))), 0)],
-          ['full screen entered → exited (the extension)', summary(summarize(scam.cases.flatMap((result) => (result.clickToEnterMs !== null && result.clickToExitMs !== null && !result.exitByNavigation ? [result.clickToExitMs - result.clickToEnterMs] : []))), 0)],
+          ['  the same, kits that got full screen', over((r) => (r.refusedFullscreen ? null : r.clickToExitMs))],
+          ['full screen entered → exited (the extension)', over((r) => (r.clickToEnterMs !== null && r.clickToExitMs !== null && !r.exitByNavigation ? r.clickToExitMs - r.clickToEnterMs : null))],
           ['click → warning page', summary(scam.clickToWarningMs, 0)],
-          ['click → full screen requested (the kit)', summary(summarize(scam.cases.map((result) => result.clickToRequestMs).filter((value): value is number => value !== null)), 0)],
-          ['full screen requested → warning page (the extension)', summary(summarize(scam.cases.flatMap((result) => (result.clickToRequestMs !== null && result.clickToWarningMs !== null ? [result.clickToWarningMs - result.clickToRequestMs] : []))), 0)],
+          ['click → full screen requested (the kit)', over((r) => r.clickToRequestMs)],
+          ['full screen requested → warning page (the extension)', over((r) => (r.clickToRequestMs !== null && r.clickToWarningMs !== null ? r.clickToWarningMs - r.clickToRequestMs : null))],
         ],
       ),
       '',
