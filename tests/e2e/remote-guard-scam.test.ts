@@ -99,6 +99,8 @@ describe.runIf(corpusPresent && detectorPresent).each(BROWSERS)('remote-access g
     expect(log[0]).toMatchObject({ outcome: 'warned', reasons: ['recent-flagged-page'] });
     expect(new URL(log[0]?.flaggedUrl ?? 'http://x/').hostname).toBe(CASE_HOST);
 
+    // Its buttons work once it has asked the guard for the case and rendered it ('pending').
+    await waitFor('the warning page to be ready', () => warning.evaluate(`document.getElementById('remote-warning')?.dataset.state ?? ''`), (state) => state === 'pending');
     await warning.evaluate(`document.getElementById('remote-cancel').click()`);
     installer.release();
     await waitFor('the cancelled download', () => listDownloads(ext), (items) => items.some((item) => item.url.includes('anydesk') && item.state === 'interrupted'));
